@@ -1,0 +1,28 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// Cross-origin isolation lets tfjs's wasm backend use threads (SharedArrayBuffer). Everything the
+// page loads is same-origin, so require-corp costs nothing.
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  plugins: [react()],
+  // tfjs pulls in top-level await, so workers must be ES modules.
+  worker: { format: 'es' },
+  // Pre-bundle tfjs up front; otherwise the dev server discovers it when the worker first imports it
+  // and reloads the page mid-run.
+  optimizeDeps: {
+    include: [
+      '@tensorflow/tfjs',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgpu',
+      'recharts',
+    ],
+  },
+  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  server: { headers: isolationHeaders },
+  preview: { headers: isolationHeaders },
+});

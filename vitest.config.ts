@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    setupFiles: ['src/model/testSetup.ts'],
+    // Gradient checks and the overfit test run real training steps on tfjs's cpu backend.
+    testTimeout: 60_000,
+  },
+});
