@@ -1,5 +1,6 @@
 // Softmax cross-entropy on logits, with its gradient written out (no autodiff tape needed).
 import * as tf from '@tensorflow/tfjs-core';
+import { oneHotFloat } from './oneHot.ts';
 
 /**
  * Mean negative log-likelihood in nats per character, and dLoss/dLogits = (softmax - onehot) / N.
@@ -11,7 +12,7 @@ export function softmaxCrossEntropy(
 ): { loss: tf.Scalar; dLogits: tf.Tensor2D } {
   const [n, vocab] = logits.shape;
   const logProbs = tf.logSoftmax(logits); // [N, V]
-  const oneHot = tf.oneHot(targets, vocab, 1, 0, 'float32') as tf.Tensor2D; // [N, V]
+  const oneHot = oneHotFloat(targets, vocab); // [N, V]
   const loss = tf.div(tf.neg(tf.sum(tf.mul(oneHot, logProbs))), n) as tf.Scalar;
   const dLogits = tf.div(tf.sub(tf.exp(logProbs), oneHot), n) as tf.Tensor2D;
   return { loss, dLogits };

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { lstmBackward, lstmForward, type LstmCache, type LstmState } from './lstm.ts';
 import { softmaxCrossEntropy } from './loss.ts';
+import { oneHotFloat } from './oneHot.ts';
 import { deriveRng, uniformArray } from './random.ts';
 
 export interface NetworkShape {
@@ -171,8 +172,8 @@ export function lossAndGradients(
     } else if (canSegmentSum()) {
       dKernel = tf.unsortedSegmentSum(dz, ids, net.shape.vocabSize); // [V, 4H]
     } else {
-      const oneHot = tf.oneHot(ids, net.shape.vocabSize, 1, 0, 'float32'); // [T*B, V]
-      dKernel = tf.matMul(oneHot as tf.Tensor2D, dz, true, false); // [V, 4H]
+      const oneHot = oneHotFloat(ids, net.shape.vocabSize); // [T*B, V]
+      dKernel = tf.matMul(oneHot, dz, true, false); // [V, 4H]
     }
     layerGrads[l] = [dKernel, dRecurrent, dBias];
   }

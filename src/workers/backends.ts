@@ -1,0 +1,112 @@
+// Picks and initialises the tfjs backend: the user's choice or auto (webgpu, webgl, wasm, cpu),
+// skipping any that fails to start or fails the self-check against cpu, and saying why.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { checkStepValues, compareCheckValues, type CheckValues } from '../model/selfCheck.ts';
+import { BACKENDS, type BackendChoice, type BackendName, type SkippedBackend } from './protocol.ts';
+import { probeWebGl, probeWebGpu, type GpuProbe } from './gpuProbe.ts';
+
+// The .wasm binaries are bundled by Vite and served from the page's own origin: no CDN.
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+// Threads measured no faster here on 2 cores and need extra care to start inside a worker; the
+// benchmark issue revisits them.
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+// tfjs refuses software WebGL by default; we allow it and tell the user it is software.
+tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+
+export interface ChosenBackend {
+  name: BackendName;
+  software: boolean;
+  detail: string;
+  skipped: SkippedBackend[];
+}
+
+async function probe(name: BackendName): Promise<GpuProbe> {
+  if (name === 'webgpu') return probeWebGpu();
+  if (name === 'webgl') return probeWebGl();
+  if (name === 'wasm') {
+    return { unavailable: null, software: false, detail: 'WebAssembly (XNNPACK), 1 thread' };
+  }
+  return { unavailable: null, software: false, detail: 'plain JavaScript' };
+}
+
+let cpuReference: CheckValues | null = null;
+
+async function referenceValues(): Promise<CheckValues> {
+  if (!cpuReference) {
+    await tf.setBackend('cpu');
+    cpuReference = await checkStepValues();
+  }
+  return cpuReference;
+}
+
+/** Null when `name` started and matches cpu, else the reason to skip it. */
+async function tryBackend(name: BackendName): Promise<string | null> {
+  const reference = await referenceValues();
+  if (name === 'cpu') return null;
+  let started: boolean;
+  try {
+    started = await tf.setBackend(name);
+  } catch (e) {
+    return `it failed to initialise (${e instanceof Error ? e.message : String(e)})`;
+  }
+  if (!started) return 'it failed to initialise';
+  try {
+    const mismatch = compareCheckValues(reference, await checkStepValues());
+    return mismatch ? `its self-check disagreed with cpu: ${mismatch}` : null;
+  } catch (e) {
+    return `its self-check failed (${e instanceof Error ? e.message : String(e)})`;
+  }
+}
+
+/**
+ * Auto tries every backend in order and skips software GPUs (wasm is several times faster than
+ * SwiftShader). An explicit choice is honoured even when software, and falls back down the same
+ * order if it cannot run.
+ */
+export async function chooseBackend(
+  choice: BackendChoice,
+  onTrying: (name: BackendName) => void,
+): Promise<ChosenBackend> {
+  const order = choice === 'auto' ? [...BACKENDS] : BACKENDS.slice(BACKENDS.indexOf(choice));
+  const skipped: SkippedBackend[] = [];
+  for (const name of order) {
+    onTrying(name);
+    const found = await probe(name).catch((e: unknown): GpuProbe => ({
+      unavailable: String(e),
+      software: false,
+      detail: '',
+    }));
+    if (found.unavailable) {
+      skipped.push({ name, reason: found.unavailable });
+      continue;
+    }
+    if (choice === 'auto' && found.software) {
+      skipped.push({
+        name,
+        reason: `it is a software GPU (${found.detail}), slower than wasm here; choose it to use it`,
+      });
+      continue;
+    }
+    const reason = await tryBackend(name);
+    if (reason) {
+      skipped.push({ name, reason });
+      continue;
+    }
+    return { name, software: found.software, detail: found.detail, skipped };
+  }
+  // cpu always passes its own check, so this is reached only if cpu itself failed.
+  throw new Error(
+    `No backend could run: ${skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')}`,
+  );
+}

@@ -1,0 +1,49 @@
+// Probes what GPU the worker can see, before tfjs touches it, to name the device and to tell a
+// real GPU from a software one (SwiftShader, llvmpipe), which is slower than wasm on most laptops.
+
+/** The slice of the WebGPU API used here (the worker's TS lib does not declare WebGPU). */
+interface GpuAdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { vendor?: string; architecture?: string; device?: string; description?: string };
+}
+interface GpuLike {
+  requestAdapter(options?: { powerPreference?: string }): Promise<GpuAdapterLike | null>;
+}
+
+export interface GpuProbe {
+  /** Null when usable, else why not. */
+  unavailable: string | null;
+  software: boolean;
+  detail: string;
+}
+
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+export async function probeWebGpu(): Promise<GpuProbe> {
+  const gpu = (self.navigator as { gpu?: GpuLike }).gpu;
+  if (!gpu) return { unavailable: 'this browser has no WebGPU', software: false, detail: '' };
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter)
+    return { unavailable: 'no WebGPU adapter was offered', software: false, detail: '' };
+  const info = adapter.info ?? {};
+  const detail = [info.vendor, info.architecture, info.device, info.description]
+    .filter((s) => s)
+    .join(' ');
+  const software =
+    adapter.isFallbackAdapter === true || SOFTWARE_RENDERER.test(info.architecture ?? '');
+  return { unavailable: null, software, detail: detail || 'unnamed adapter' };
+}
+
+export function probeWebGl(): GpuProbe {
+  if (typeof OffscreenCanvas === 'undefined') {
+    return { unavailable: 'this worker has no OffscreenCanvas', software: false, detail: '' };
+  }
+  const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+  if (!gl) return { unavailable: 'WebGL2 is not available', software: false, detail: '' };
+  const ext = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(
+    ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER),
+  );
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return { unavailable: null, software: SOFTWARE_RENDERER.test(renderer), detail: renderer };
+}

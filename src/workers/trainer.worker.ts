@@ -1,0 +1,57 @@
+// The training worker: receives Commands, runs one TrainingSession, posts TrainerEvents.
+// The page never imports tfjs; everything tfjs happens here.
+import { validateHyperparameters } from '../model/config.ts';
+import { chooseBackend } from './backends.ts';
+import type { Command, TrainerEvent } from './protocol.ts';
+import { TrainingSession } from './session.ts';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let session: TrainingSession | null = null;
+
+function post(event: TrainerEvent): void {
+  scope.postMessage(event);
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  post({ type: 'error', message });
+  post({ type: 'phase', phase: 'error', message });
+}
+
+async function start(command: Extract<Command, { type: 'start' }>): Promise<void> {
+  if (session) {
+    fail(new Error('A run is already in progress in this worker.'));
+    return;
+  }
+  const errors = Object.values(validateHyperparameters(command.hyper));
+  if (errors.length > 0) {
+    fail(new Error(errors.join(' ')));
+    return;
+  }
+  const current = new TrainingSession(command.corpus, command.hyper, post);
+  session = current;
+  post({ type: 'phase', phase: 'initialising', message: 'Choosing a backend…' });
+  const chosen = await chooseBackend(command.backend, (name) =>
+    post({ type: 'phase', phase: 'initialising', message: `Checking the ${name} backend…` }),
+  );
+  post({ type: 'backend', ...chosen });
+  await current.run(chosen.name);
+}
+
+scope.onmessage = (e: MessageEvent<Command>) => {
+  const command = e.data;
+  switch (command.type) {
+    case 'start':
+      start(command).catch(fail);
+      break;
+    case 'pause':
+      session?.pause();
+      break;
+    case 'resume':
+      session?.resume();
+      break;
+    case 'stop':
+      session?.stop();
+      break;
+  }
+};
