@@ -93,6 +93,9 @@ export function lstmBackward(
   const seqLen = cache.sig.length;
   const dhSteps = tf.split(dhAll, seqLen, 0) as tf.Tensor2D[];
   const dzSteps: tf.Tensor2D[] = new Array<tf.Tensor2D>(seqLen);
+  // Transposed once here rather than per step through matMul's transposeB flag, which wasm runs
+  // ~5x slower than a plain matMul (measured at [32, 512] x [512, 128]).
+  const recurrentT = tf.transpose(recurrent); // [4H, H]
   let dhNext: tf.Tensor2D | null = null; // dL/dh_t arriving through h_t U of step t+1
   let dcNext: tf.Tensor2D | null = null; // dL/dc_t arriving through c_{t+1} = f c_t + ...
   for (let t = seqLen - 1; t >= 0; t--) {
@@ -110,11 +113,11 @@ export function lstmBackward(
     const dzG = tf.mul(tf.mul(dc, i), tf.sub(1, tf.square(g))); // [B, H]
     const dz = tf.concat([dzSig, dzG], 1) as tf.Tensor2D; // [B, 4H]
     dzSteps[t] = dz;
-    dhNext = tf.matMul(dz, recurrent, false, true); // [B, H]
+    dhNext = tf.matMul(dz, recurrentT); // [B, H]
     dcNext = tf.mul(dc, f);
   }
   const dz = tf.concat(dzSteps, 0) as tf.Tensor2D; // [T*B, 4H]
   // All timesteps' recurrent gradients in one matMul: sum_t h_{t-1}^T dz_t.
-  const dRecurrent = tf.matMul(cache.hPrev, dz, true, false) as tf.Tensor2D; // [H, 4H]
+  const dRecurrent = tf.matMul(tf.transpose(cache.hPrev), dz) as tf.Tensor2D; // [H, 4H]
   return { dz, dRecurrent };
 }

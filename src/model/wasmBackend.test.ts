@@ -4,6 +4,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkStepValues, compareCheckValues } from './selfCheck.ts';
+import { registerFastWasmSlice } from './wasmSlice.ts';
+
+registerFastWasmSlice();
 
 describe('wasm backend', () => {
   afterAll(async () => {
@@ -16,6 +19,21 @@ describe('wasm backend', () => {
     expect(await tf.setBackend('wasm')).toBe(true);
     const wasm = await checkStepValues();
     expect(compareCheckValues(cpu, wasm)).toBeNull();
+  });
+
+  it('slices and splits like cpu, contiguous or not, with the fast Slice kernel', async () => {
+    const cases = (x: tf.Tensor) => [
+      tf.slice(x, [1, 0, 0], [2, 3, 4]), // contiguous rows
+      tf.slice(x, [0, 1, 1], [3, 2, 2]), // strided
+      ...tf.split(x, 3, 0),
+      ...tf.split(x, [1, 3], 2),
+    ];
+    await tf.setBackend('cpu');
+    const values = Array.from({ length: 3 * 3 * 4 }, (_, i) => i);
+    const expected = await Promise.all(cases(tf.tensor3d(values, [3, 3, 4])).map((t) => t.array()));
+    await tf.setBackend('wasm');
+    const actual = await Promise.all(cases(tf.tensor3d(values, [3, 3, 4])).map((t) => t.array()));
+    expect(actual).toEqual(expected);
   });
 
   it('is caught by the self-check when a gradient is wrong', async () => {

@@ -1,0 +1,87 @@
+// Faster Slice and SplitV kernels for tfjs's wasm backend. The stock kernel (tfjs 4.22) first copies the
+// whole input out of the wasm heap (readSync), so taking T timestep slices of a [T*B, 4H] tensor
+// copies it T times: 77 ms of a 540 ms step at 1x128, batch 32, sequence 50 (measured in Node).
+// This one reads the input through a heap view, so a slice costs what it outputs.
+import {
+  backend_util,
+  registerKernel,
+  type SplitVAttrs,
+  type SplitVInputs,
+  slice_util,
+  util,
+  type KernelConfig,
+  type KernelFunc,
+  type SliceAttrs,
+  type SliceInputs,
+  type TensorInfo,
+  getKernel,
+  unregisterKernel,
+} from '@tensorflow/tfjs-core';
+
+/** The two methods of BackendWasm used here (public in its typings). */
+interface WasmHeapBackend {
+  makeOutput(shape: number[], dtype: TensorInfo['dtype']): TensorInfo;
+  typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array | Uint8Array;
+}
+
+const sliceWasm: KernelFunc = ({ inputs, attrs, backend }) => {
+  const x = (inputs as unknown as SliceInputs).x as TensorInfo;
+  const { begin, size } = attrs as unknown as SliceAttrs;
+  if (x.dtype === 'string') throw new Error('string slices are not supported on wasm');
+  const heap = backend as unknown as WasmHeapBackend;
+  const [begin_, size_] = slice_util.parseSliceParams(x, begin, size) as [number[], number[]];
+  // makeOutput may grow (and so detach) the wasm heap: take the views after it.
+  const out = heap.makeOutput(size_, x.dtype);
+  const xVals = heap.typedArrayFromHeap(x);
+  const outVals = heap.typedArrayFromHeap(out);
+  const strides = util.computeStrides(x.shape);
+  if (slice_util.isSliceContinous(x.shape, begin_, size_)) {
+    const offset = slice_util.computeFlatOffset(begin_, strides);
+    outVals.set(xVals.subarray(offset, offset + util.sizeFromShape(size_)));
+    return out;
+  }
+  // General case: copy innermost runs, walking the outer indices like an odometer.
+  const rank = x.shape.length;
+  const inner = size_[rank - 1] ?? 1;
+  const outer = util.sizeFromShape(size_.slice(0, -1));
+  const index = new Array<number>(Math.max(0, rank - 1)).fill(0);
+  for (let o = 0; o < outer; o++) {
+    let offset = begin_[rank - 1] ?? 0;
+    for (let d = 0; d < rank - 1; d++) offset += ((begin_[d] ?? 0) + index[d]!) * (strides[d] ?? 0);
+    outVals.set(xVals.subarray(offset, offset + inner), o * inner);
+    for (let d = rank - 2; d >= 0; d--) {
+      index[d]! += 1;
+      if (index[d]! < (size_[d] ?? 1)) break;
+      index[d] = 0;
+    }
+  }
+  return out;
+};
+
+/** SplitV as consecutive slices along one axis (the stock one calls the slow Slice directly). */
+const splitVWasm: KernelFunc = ({ inputs, attrs, backend }) => {
+  const x = (inputs as unknown as SplitVInputs).x as TensorInfo;
+  const { numOrSizeSplits, axis } = attrs as unknown as SplitVAttrs;
+  const $axis = util.parseAxisParam(axis, x.shape)[0] ?? 0;
+  const sizes = backend_util.prepareSplitSize(x, numOrSizeSplits, $axis);
+  const begin = new Array<number>(x.shape.length).fill(0);
+  return sizes.map((s) => {
+    const size = [...x.shape];
+    size[$axis] = s;
+    const piece = sliceWasm({ inputs: { x }, attrs: { begin: [...begin], size }, backend });
+    begin[$axis]! += s;
+    return piece as TensorInfo;
+  });
+};
+
+/** Replaces wasm's Slice and SplitV kernels with the ones above; safe to call more than once. */
+export function registerFastWasmSlice(): void {
+  const configs: KernelConfig[] = [
+    { kernelName: 'Slice', backendName: 'wasm', kernelFunc: sliceWasm },
+    { kernelName: 'SplitV', backendName: 'wasm', kernelFunc: splitVWasm },
+  ];
+  for (const config of configs) {
+    if (getKernel(config.kernelName, 'wasm')) unregisterKernel(config.kernelName, 'wasm');
+    registerKernel(config);
+  }
+}
