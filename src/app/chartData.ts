@@ -1,0 +1,95 @@
+// Turns the store's loss points into the few hundred rows the chart draws. A long run logs tens of
+// thousands of steps; handing them all to recharts would make each render a long task on the main
+// thread, so the series is smoothed in one pass and then decimated.
+import type { LossPoint } from '../workers/protocol.ts';
+
+/** At most this many training rows are plotted (plus the validation points). */
+export const MAX_CHART_POINTS = 400;
+/** Validation is sparse; a very long run still gets at most this many of its points plotted. */
+export const MAX_VALIDATION_POINTS = 200;
+/** EMA weight of the past: 0.9 averages over roughly the last ten steps. */
+export const SMOOTHING = 0.9;
+
+export interface ChartRow {
+  step: number;
+  /** Training loss of this step, as measured. */
+  raw?: number;
+  /** Exponential moving average of the training loss. */
+  smooth?: number;
+  /** Validation loss measured at this step. */
+  val?: number;
+}
+
+/**
+ * Exponential moving average with Adam-style debiasing: without dividing by 1 - beta^t the curve
+ * would start near zero and climb, a shape the network never had.
+ */
+export function emaSmooth(values: readonly number[], beta = SMOOTHING): number[] {
+  const out = new Array<number>(values.length);
+  let average = 0;
+  let weight = 1;
+  for (let i = 0; i < values.length; i++) {
+    average = beta * average + (1 - beta) * values[i]!;
+    weight *= beta;
+    out[i] = average / (1 - weight);
+  }
+  return out;
+}
+
+/**
+ * Indices to plot so that at most `maxPoints` survive: the first and last, and the minimum and
+ * maximum of each bucket in between, so spikes stay visible (plain striding would hide them).
+ */
+export function decimateIndices(values: readonly number[], maxPoints: number): number[] {
+  const n = values.length;
+  if (n <= maxPoints) return Array.from({ length: n }, (_, i) => i);
+  const buckets = Math.max(1, Math.floor((maxPoints - 2) / 2));
+  const interior = n - 2;
+  const picked: number[] = [0];
+  for (let b = 0; b < buckets; b++) {
+    const from = 1 + Math.floor((b * interior) / buckets);
+    const to = 1 + Math.floor(((b + 1) * interior) / buckets);
+    if (from >= to) continue;
+    let lo = from;
+    let hi = from;
+    for (let i = from + 1; i < to; i++) {
+      if (values[i]! < values[lo]!) lo = i;
+      if (values[i]! > values[hi]!) hi = i;
+    }
+    // Keep step order so the line does not double back.
+    if (lo === hi) picked.push(lo);
+    else picked.push(Math.min(lo, hi), Math.max(lo, hi));
+  }
+  picked.push(n - 1);
+  return picked;
+}
+
+/** Evenly spaced picks, first and last included: enough for the sparse validation series. */
+function strideIndices(n: number, maxPoints: number): number[] {
+  if (n <= maxPoints) return Array.from({ length: n }, (_, i) => i);
+  const out: number[] = [];
+  for (let k = 0; k < maxPoints; k++) out.push(Math.round((k * (n - 1)) / (maxPoints - 1)));
+  return out;
+}
+
+/** Rows for the loss chart, sorted by step; training and validation share rows where steps meet. */
+export function buildChartRows(
+  train: readonly LossPoint[],
+  val: readonly LossPoint[],
+  maxPoints = MAX_CHART_POINTS,
+): ChartRow[] {
+  const losses = train.map((p) => p.loss);
+  const smooth = emaSmooth(losses);
+  const rows = new Map<number, ChartRow>();
+  for (const i of decimateIndices(losses, maxPoints)) {
+    const point = train[i]!;
+    rows.set(point.step, { step: point.step, raw: point.loss, smooth: smooth[i]! });
+  }
+  for (const i of strideIndices(val.length, MAX_VALIDATION_POINTS)) {
+    const point = val[i]!;
+    const row = rows.get(point.step);
+    if (row) row.val = point.loss;
+    else rows.set(point.step, { step: point.step, val: point.loss });
+  }
+  return [...rows.values()].sort((a, b) => a.step - b.step);
+}

@@ -1,0 +1,156 @@
+// The page's side of the worker protocol: owns the training worker, sends Commands, and feeds the
+// worker's TrainerEvents into the store. Each Train press gets a fresh worker, so a run never
+// inherits tensors, backend state or a wedged GPU context from the previous one.
+import type {
+  BackendChoice,
+  Command,
+  CorpusPayload,
+  Hyperparameters,
+} from '../workers/protocol.ts';
+import type { TrainerEvent } from '../workers/protocol.ts';
+import type { TrainingStore } from './store.ts';
+
+/** The part of a Worker the bridge uses; tests or storybooks can pass a stand-in. */
+export interface WorkerLike {
+  postMessage(message: Command): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+}
+
+export interface StartOptions {
+  corpus: CorpusPayload;
+  hyper: Hyperparameters;
+  backend: BackendChoice;
+}
+
+export interface TrainerBridge {
+  start(options: StartOptions): void;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  /** Ends the worker, if any (the App unmounting). The bridge can start again afterwards. */
+  dispose(): void;
+}
+
+/**
+ * How long Stop waits for the worker to confirm. A worker stuck inside a long kernel (or still
+ * compiling shaders) cannot answer; the user asked to stop, so it is terminated instead.
+ */
+const STOP_GRACE_MS = 3000;
+/**
+ * A finished worker still holds the model's tensors (and maybe a GPU context): end it shortly
+ * after its last phase, leaving time for any message it posted just after.
+ */
+const RETIRE_DELAY_MS = 1000;
+
+function createTrainerWorker(): WorkerLike {
+  // Vite recognises this exact form and bundles the worker as its own ES module chunk.
+  return new Worker(new URL('../workers/trainer.worker.ts', import.meta.url), { type: 'module' });
+}
+
+function isTrainerEvent(data: unknown): data is TrainerEvent {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { type?: unknown }).type === 'string'
+  );
+}
+
+export function createTrainerBridge(
+  store: TrainingStore,
+  createWorker: () => WorkerLike = createTrainerWorker,
+): TrainerBridge {
+  let worker: WorkerLike | null = null;
+  // At most one pending timer: Stop's deadline, or the retirement of a finished worker.
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const clearTimer = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+
+  const end = () => {
+    clearTimer();
+    worker?.terminate();
+    worker = null;
+  };
+
+  const endLater = (target: WorkerLike, delayMs: number, then?: () => void) => {
+    clearTimer();
+    timer = setTimeout(() => {
+      timer = null;
+      if (worker !== target) return;
+      end();
+      then?.();
+    }, delayMs);
+  };
+
+  const send = (command: Command) => worker?.postMessage(command);
+
+  return {
+    start({ corpus, hyper, backend }) {
+      end();
+      store.beginRun({ corpusName: corpus.name, epochs: hyper.epochs, backend });
+      let current: WorkerLike;
+      try {
+        current = createWorker();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        store.dispatch({
+          type: 'error',
+          message: `Could not start the training worker: ${reason}`,
+        });
+        return;
+      }
+      worker = current;
+      // Messages from a worker that has since been replaced belong to an old run: ignore them.
+      current.onmessage = (event) => {
+        if (worker !== current) return;
+        if (!isTrainerEvent(event.data)) return;
+        const trainerEvent = event.data;
+        store.dispatch(trainerEvent);
+        if (
+          trainerEvent.type === 'phase' &&
+          (trainerEvent.phase === 'stopped' ||
+            trainerEvent.phase === 'done' ||
+            trainerEvent.phase === 'error')
+        ) {
+          endLater(current, RETIRE_DELAY_MS);
+        }
+      };
+      current.onerror = (event) => {
+        if (worker !== current) return;
+        // Handled here; keep it from also surfacing as an uncaught page error.
+        event.preventDefault();
+        const where = event.filename ? ` (${event.filename}:${event.lineno})` : '';
+        const what = event.message || 'the worker script failed to load or threw';
+        store.dispatch({ type: 'error', message: `The training worker failed: ${what}${where}.` });
+        end();
+      };
+      current.onmessageerror = () => {
+        if (worker !== current) return;
+        store.dispatch({
+          type: 'error',
+          message: 'A message from the training worker could not be read.',
+        });
+      };
+      send({ type: 'start', corpus, hyper, backend });
+    },
+    pause: () => send({ type: 'pause' }),
+    resume: () => send({ type: 'resume' }),
+    stop() {
+      if (worker === null) return;
+      send({ type: 'stop' });
+      endLater(worker, STOP_GRACE_MS, () =>
+        store.dispatch({
+          type: 'phase',
+          phase: 'stopped',
+          message: 'The worker did not answer Stop in time, so it was ended.',
+        }),
+      );
+    },
+    dispose: end,
+  };
+}
