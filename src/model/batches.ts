@@ -77,3 +77,43 @@ export function toTimeMajor(ids: Int32Array, batchSize: number, seqLen: number):
   }
   return out;
 }
+
+/**
+ * char-rnn's batching for a carried hidden state: the text is cut into `batchSize` streams, and
+ * row b of consecutive batches holds consecutive windows of stream b, so the state that ends one
+ * batch is the right start for the next. A pass over the streams is one epoch; each pass starts
+ * from a zero state.
+ */
+export class SequentialBatcher {
+  private readonly streamLength: number;
+  /** Batches in one pass. */
+  readonly batchesPerPass: number;
+  private position = 0;
+
+  constructor(
+    private readonly ids: Int32Array,
+    private readonly batchSize: number,
+    private readonly seqLen: number,
+  ) {
+    this.streamLength = Math.floor(ids.length / batchSize);
+    this.batchesPerPass = Math.floor((this.streamLength - 1) / seqLen);
+    if (this.batchesPerPass < 1) {
+      throw new Error(`Text of ${ids.length} characters is too short for ${batchSize} streams`);
+    }
+  }
+
+  /** Whether the next batch starts a pass (so the carried state must be reset). */
+  get startsPass(): boolean {
+    return this.position === 0;
+  }
+
+  next(): Batch {
+    const batch = emptyBatch(this.batchSize, this.seqLen);
+    for (let row = 0; row < this.batchSize; row++) {
+      const start = row * this.streamLength + this.position * this.seqLen;
+      windowAt(this.ids, start, this.seqLen, batch, row);
+    }
+    this.position = (this.position + 1) % this.batchesPerPass;
+    return batch;
+  }
+}

@@ -1,88 +1,96 @@
-// Hand-written backprop through time against finite differences (and against tfjs autodiff).
+// Hand-written backprop through time against central finite differences and tfjs autodiff, for
+// every cell, stacked, with and without an embedding, and through dropout.
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { randomBatch } from './batches.ts';
+import { randomBatch, type Batch } from './batches.ts';
+import { CELL_KINDS, type CellKind } from './cells/index.ts';
 import { softmaxCrossEntropy } from './loss.ts';
 import {
-  createCharLstm,
-  disposeCharLstm,
+  createCharRnn,
+  disposeCharRnn,
   initialValues,
-  lossAndGradients,
-  parameterShapes,
+  parameters,
   zeroStates,
   type NetworkShape,
 } from './network.ts';
+import { lossAndGradients, type DropoutSpec } from './passes.ts';
 import { mulberry32 } from './random.ts';
-import { batchLoss, batchTensors } from './train.ts';
+import { batchTensors } from './train.ts';
 
-const shape: NetworkShape = { vocabSize: 6, layers: 2, hiddenSize: 5 };
 const rng = mulberry32(11);
-const corpus = Int32Array.from({ length: 60 }, () => Math.floor(rng() * shape.vocabSize));
-const batch = randomBatch(corpus, 3, 4, mulberry32(5));
+const corpus = Int32Array.from({ length: 60 }, () => Math.floor(rng() * 6));
+const batch: Batch = randomBatch(corpus, 3, 4, mulberry32(5));
 
-function lossAt(values: Float32Array[]): number {
-  const net = createCharLstm(shape, values);
-  const loss = batchLoss(net, batch);
-  const value = loss.dataSync()[0]!;
-  loss.dispose();
-  disposeCharLstm(net);
-  return value;
+function shapeOf(cell: CellKind, embeddingSize = 0): NetworkShape {
+  return { cell, vocabSize: 6, embeddingSize, layers: 2, hiddenSize: 5 };
 }
 
-function analyticGradients(values: Float32Array[]): Float32Array[] {
-  const net = createCharLstm(shape, values);
-  const grads = tf.tidy(() => {
+/** Loss and gradients at the given weights, as plain arrays. */
+function evaluate(shape: NetworkShape, values: Float32Array[], dropout: DropoutSpec | null) {
+  const net = createCharRnn(shape, values);
+  const { loss, grads } = tf.tidy(() => {
     const { ids, targets } = batchTensors(batch);
-    return lossAndGradients(net, ids, targets, batch.seqLen, zeroStates(net, 3)).grads;
+    const out = lossAndGradients(net, ids, targets, batch.seqLen, zeroStates(net, 3), dropout);
+    return { loss: out.loss, grads: out.grads };
   });
-  const out = grads.map((g) => g.dataSync() as Float32Array);
-  tf.dispose(grads);
-  disposeCharLstm(net);
-  return out;
+  const result = {
+    loss: loss.dataSync()[0]!,
+    grads: grads.map((g) => g.dataSync() as Float32Array),
+  };
+  tf.dispose([loss, ...grads]);
+  disposeCharRnn(net);
+  return result;
+}
+
+function checkFiniteDifferences(shape: NetworkShape, dropout: DropoutSpec | null = null) {
+  const values = initialValues(shape, 3);
+  const { grads } = evaluate(shape, values, dropout);
+  const eps = 1e-2;
+  const pick = mulberry32(9);
+  values.forEach((v, p) => {
+    for (let k = 0; k < 6; k++) {
+      const i = Math.floor(pick() * v.length);
+      const plus = values.map((x) => x.slice());
+      const minus = values.map((x) => x.slice());
+      plus[p]![i]! += eps;
+      minus[p]![i]! -= eps;
+      const numeric =
+        (evaluate(shape, plus, dropout).loss - evaluate(shape, minus, dropout).loss) / (2 * eps);
+      expect(Math.abs(numeric - grads[p]![i]!), `param ${p}[${i}]`).toBeLessThan(
+        2e-3 + 0.02 * Math.abs(numeric),
+      );
+    }
+  });
 }
 
 describe('gradients', () => {
-  it('match central finite differences for every parameter of a 2-layer LSTM', () => {
-    const values = initialValues(shape, 3);
-    const grads = analyticGradients(values);
-    const eps = 1e-2;
-    const pick = mulberry32(9);
-    parameterShapes(shape).forEach((_, p) => {
-      for (let k = 0; k < 8; k++) {
-        const i = Math.floor(pick() * values[p]!.length);
-        const plus = values.map((v) => v.slice());
-        const minus = values.map((v) => v.slice());
-        plus[p]![i]! += eps;
-        minus[p]![i]! -= eps;
-        const numeric = (lossAt(plus) - lossAt(minus)) / (2 * eps);
-        const analytic = grads[p]![i]!;
-        expect(Math.abs(numeric - analytic), `param ${p}[${i}]`).toBeLessThan(
-          2e-3 + 0.02 * Math.abs(numeric),
-        );
-      }
+  for (const cell of CELL_KINDS) {
+    it(`of a 2-layer ${cell} match central finite differences`, () => {
+      checkFiniteDifferences(shapeOf(cell));
     });
-  });
 
-  it('agree with tfjs autodiff to float precision', () => {
-    const values = initialValues(shape, 4);
-    const grads = analyticGradients(values);
-    const net = createCharLstm(shape, values);
-    const auto = tf.tidy(() => {
-      const { ids, targets } = batchTensors(batch);
-      const vars = [
-        ...net.layers.flatMap((l) => [l.kernel, l.recurrent, l.bias]),
-        net.outKernel,
-        net.outBias,
-      ];
-      const { grads: g } = tf.variableGrads(() => batchLossOf(net, ids, targets), vars);
-      return vars.map((v) => g[v.name]!);
+    it(`of a 2-layer ${cell} with an embedding agree with tfjs autodiff`, () => {
+      const shape = shapeOf(cell, 4);
+      const values = initialValues(shape, 4);
+      const { grads } = evaluate(shape, values, null);
+      const net = createCharRnn(shape, values);
+      const vars = parameters(net);
+      const auto = tf.tidy(() => {
+        const { ids, targets } = batchTensors(batch);
+        const f = () => lossAndGradients(net, ids, targets, batch.seqLen, zeroStates(net, 3)).loss;
+        const { grads: g } = tf.variableGrads(f, vars);
+        return vars.map((v) => g[v.name]!);
+      });
+      auto.forEach((g, p) => {
+        g.dataSync().forEach((x, i) => expect(Math.abs(x - grads[p]![i]!)).toBeLessThan(1e-5));
+      });
+      tf.dispose(auto);
+      disposeCharRnn(net);
     });
-    auto.forEach((g, p) => {
-      const a = g.dataSync();
-      a.forEach((x, i) => expect(Math.abs(x - grads[p]![i]!)).toBeLessThan(1e-5));
-    });
-    tf.dispose(auto);
-    disposeCharLstm(net);
+  }
+
+  it('pass through dropout masks (fixed by their seed) as finite differences say', () => {
+    checkFiniteDifferences(shapeOf('lstm', 3), { rate: 0.3, seed: 5 });
   });
 
   it('of the softmax cross-entropy are (softmax - onehot) / N', () => {
@@ -103,11 +111,3 @@ describe('gradients', () => {
     tf.dispose([logits, targets, loss, dLogits, expected]);
   });
 });
-
-function batchLossOf(
-  net: ReturnType<typeof createCharLstm>,
-  ids: tf.Tensor1D,
-  targets: tf.Tensor1D,
-): tf.Scalar {
-  return lossAndGradients(net, ids, targets, batch.seqLen, zeroStates(net, 3)).loss;
-}

@@ -1,17 +1,24 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import {
-  createCharLstm,
-  disposeCharLstm,
-  forward,
+  createCharRnn,
+  disposeCharRnn,
   initialValues,
   zeroStates,
   type NetworkShape,
 } from './network.ts';
+import { forward } from './passes.ts';
 import { mulberry32 } from './random.ts';
+import { CELL_KINDS } from './cells/index.ts';
 import { pickFromLogits, sampleIds, StatefulSampler } from './sample.ts';
 
-const shape: NetworkShape = { vocabSize: 9, layers: 2, hiddenSize: 12 };
+const shape: NetworkShape = {
+  cell: 'lstm',
+  vocabSize: 9,
+  embeddingSize: 0,
+  layers: 2,
+  hiddenSize: 12,
+};
 
 describe('sampling', () => {
   it('picks the argmax at a temperature near 0', () => {
@@ -31,38 +38,44 @@ describe('sampling', () => {
   });
 
   it('reproduces a sample from a fixed seed', async () => {
-    const net = createCharLstm(shape, initialValues(shape, 1));
+    const net = createCharRnn(shape, initialValues(shape, 1));
     const a = await sampleIds(net, [1, 2, 3], 30, 1, mulberry32(5));
     const b = await sampleIds(net, [1, 2, 3], 30, 1, mulberry32(5));
     const c = await sampleIds(net, [1, 2, 3], 30, 1, mulberry32(6));
     expect(a).toEqual(b);
     expect(a).not.toEqual(c);
-    disposeCharLstm(net);
+    disposeCharRnn(net);
   });
 
-  it('carries h and c between characters: step-by-step logits equal a full-window forward', async () => {
-    const net = createCharLstm(shape, initialValues(shape, 2));
-    const seq = [4, 1, 7, 0, 3];
-    const sampler = new StatefulSampler(net);
-    let stepped: Float32Array = new Float32Array();
-    for (const id of seq) stepped = await sampler.step(id);
-    sampler.dispose();
-    const full = tf.tidy(() => {
-      const ids = tf.tensor1d(seq, 'int32'); // batch 1: time-major = plain order
-      const pass = forward(net, ids, seq.length, zeroStates(net, 1), false);
-      return tf.slice(pass.logits, [seq.length - 1, 0], [1, shape.vocabSize]);
+  for (const cell of CELL_KINDS) {
+    it(`carries the ${cell} state between characters: step-by-step logits equal a full-window forward`, async () => {
+      const cellShape: NetworkShape = { ...shape, cell, embeddingSize: 4 };
+      const net = createCharRnn(cellShape, initialValues(cellShape, 2));
+      const seq = [4, 1, 7, 0, 3];
+      const sampler = new StatefulSampler(net);
+      let stepped: Float32Array = new Float32Array();
+      for (const id of seq) stepped = await sampler.step(id);
+      sampler.dispose();
+      const full = tf.tidy(() => {
+        const ids = tf.tensor1d(seq, 'int32'); // batch 1: time-major = plain order
+        const pass = forward(net, ids, seq.length, zeroStates(net, 1), {
+          keepCache: false,
+          dropout: null,
+        });
+        return tf.slice(pass.logits, [seq.length - 1, 0], [1, shape.vocabSize]);
+      });
+      const expected = full.dataSync();
+      stepped.forEach((x, i) => expect(x).toBeCloseTo(expected[i]!, 5));
+      full.dispose();
+      disposeCharRnn(net);
     });
-    const expected = full.dataSync();
-    stepped.forEach((x, i) => expect(x).toBeCloseTo(expected[i]!, 5));
-    full.dispose();
-    disposeCharLstm(net);
-  });
+  }
 
   it('frees every tensor it makes', async () => {
-    const net = createCharLstm(shape, initialValues(shape, 3));
+    const net = createCharRnn(shape, initialValues(shape, 3));
     const before = tf.memory().numTensors;
     await sampleIds(net, [1], 20, 0.5, mulberry32(1));
     expect(tf.memory().numTensors).toBe(before);
-    disposeCharLstm(net);
+    disposeCharRnn(net);
   });
 });

@@ -1,8 +1,10 @@
 // Stateful sampling: one step per character, carrying h and c of every layer, so generating n
 // characters costs n cell steps (never a re-run over a whole window).
 import * as tf from '@tensorflow/tfjs-core';
-import { lstmCell, type LstmState } from './lstm.ts';
-import type { CharLstm } from './network.ts';
+import type { CellState } from './cells/index.ts';
+import { embedRows } from './embedding.ts';
+import { zeroStates, type CharRnn } from './network.ts';
+import { flattenStates, unflattenStates } from './cells/stateList.ts';
 import type { Rng } from './random.ts';
 
 /** Below this temperature sampling is the argmax (dividing by ~0 would overflow). */
@@ -30,44 +32,33 @@ export function pickFromLogits(logits: ArrayLike<number>, temperature: number, r
 
 /** Holds the recurrent state of a batch-1 network between characters. */
 export class StatefulSampler {
-  private states: LstmState[];
+  private states: CellState[];
 
-  constructor(private readonly net: CharLstm) {
-    this.states = this.zeroStates();
-  }
-
-  private zeroStates(): LstmState[] {
-    const h = this.net.shape.hiddenSize;
-    return this.net.layers.map(() => ({
-      h: tf.zeros([1, h]) as tf.Tensor2D,
-      c: tf.zeros([1, h]) as tf.Tensor2D,
-    }));
+  constructor(private readonly net: CharRnn) {
+    this.states = zeroStates(net, 1);
   }
 
   /** Feeds one character; returns the logits of the next one, [V]. */
   async step(id: number): Promise<Float32Array> {
-    // Returned as a flat list (tidy keeps what it returns): [logits, h0, c0, h1, c1, ...].
-    const [logits, ...hc] = tf.tidy(() => {
-      const idT = tf.tensor1d([id], 'int32');
-      let x: tf.Tensor2D | null = null; // [1, H]
-      const next: tf.Tensor[] = [];
-      this.net.layers.forEach((layer, l) => {
+    const { net } = this;
+    // Returned as a flat list (tidy keeps what it returns): [logits, ...layer states].
+    const [logits, ...flat] = tf.tidy(() => {
+      const ids = tf.tensor1d([id], 'int32');
+      let x: tf.Tensor2D | null = net.embedding ? embedRows(net.embedding, ids) : null; // [1, in]
+      const next: CellState[] = net.layers.map((layer, l) => {
         const zx: tf.Tensor2D = x
           ? tf.add(tf.matMul(x, layer.kernel), layer.bias)
-          : tf.add(tf.gather(layer.kernel, idT), layer.bias); // [1, 4H]
-        const out = lstmCell(zx, this.states[l]!, layer.recurrent);
+          : tf.add(embedRows(layer.kernel, ids), layer.bias); // [1, G*H]
+        const out = net.cell.step(zx, this.states[l]!, layer.recurrent);
         x = out.state.h;
-        next.push(out.state.h, out.state.c);
+        return out.state;
       });
       const top = x as unknown as tf.Tensor2D;
-      return [tf.add(tf.matMul(top, this.net.outKernel), this.net.outBias), ...next]; // [1, V]
+      const logits = tf.add(tf.matMul(top, net.outKernel), net.outBias); // [1, V]
+      return [logits, ...flattenStates(next)];
     }) as [tf.Tensor, ...tf.Tensor2D[]];
-    const states: LstmState[] = this.net.layers.map((_, l) => ({
-      h: hc[2 * l]!,
-      c: hc[2 * l + 1]!,
-    }));
-    this.disposeStates();
-    this.states = states;
+    tf.dispose(flattenStates(this.states));
+    this.states = unflattenStates(flat, net.cell.kind === 'lstm');
     try {
       return (await logits.data()) as Float32Array;
     } finally {
@@ -75,12 +66,8 @@ export class StatefulSampler {
     }
   }
 
-  private disposeStates(): void {
-    for (const s of this.states) tf.dispose([s.h, s.c]);
-  }
-
   dispose(): void {
-    this.disposeStates();
+    tf.dispose(flattenStates(this.states));
     this.states = [];
   }
 }
@@ -90,7 +77,7 @@ export class StatefulSampler {
  * not repeated in the result. An empty prime starts from the zero state and a uniform first pick.
  */
 export async function sampleIds(
-  net: CharLstm,
+  net: CharRnn,
   prime: readonly number[],
   length: number,
   temperature: number,

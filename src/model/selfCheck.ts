@@ -1,17 +1,23 @@
 // A backend self-check: one tiny training step's loss and gradients, compared with the cpu backend.
-// GPU backends have shipped wrong kernels (on WebGPU here, int32 transpose and cast), so a backend
-// is trusted only after it reproduces cpu's numbers for our own cells.
+// GPU backends have shipped wrong kernels (on WebGPU here, int32 transpose and cast; on wasm,
+// OneHot's dtype), so a backend is trusted only after it reproduces cpu's numbers for the cell
+// about to train.
 import * as tf from '@tensorflow/tfjs-core';
 import { randomBatch } from './batches.ts';
-import { createCharLstm, disposeCharLstm, initialValues, lossAndGradients } from './network.ts';
-import { zeroStates, type NetworkShape } from './network.ts';
+import type { CellKind } from './cells/index.ts';
+import { createCharRnn, disposeCharRnn, initialValues, zeroStates } from './network.ts';
+import type { NetworkShape } from './network.ts';
+import { lossAndGradients } from './passes.ts';
 import { mulberry32 } from './random.ts';
 import { batchTensors } from './train.ts';
 
-/** Small but not trivial: two layers exercise the layer-to-layer gradient path. */
-const CHECK_SHAPE: NetworkShape = { vocabSize: 7, layers: 2, hiddenSize: 8 };
 const CHECK_BATCH = 3;
 const CHECK_SEQ = 5;
+
+/** Small but not trivial: two layers exercise the layer-to-layer gradient path. */
+export function checkShape(cell: CellKind, embedding: boolean): NetworkShape {
+  return { cell, vocabSize: 7, embeddingSize: embedding ? 3 : 0, layers: 2, hiddenSize: 8 };
+}
 
 export interface CheckValues {
   loss: number;
@@ -19,11 +25,11 @@ export interface CheckValues {
 }
 
 /** Runs the check step on whatever backend is active now. */
-export async function checkStepValues(): Promise<CheckValues> {
+export async function checkStepValues(shape: NetworkShape): Promise<CheckValues> {
   const rng = mulberry32(7);
-  const ids = Int32Array.from({ length: 40 }, () => Math.floor(rng() * CHECK_SHAPE.vocabSize));
+  const ids = Int32Array.from({ length: 40 }, () => Math.floor(rng() * shape.vocabSize));
   const batch = randomBatch(ids, CHECK_BATCH, CHECK_SEQ, rng);
-  const net = createCharLstm(CHECK_SHAPE, initialValues(CHECK_SHAPE, 1));
+  const net = createCharRnn(shape, initialValues(shape, 1));
   try {
     const { loss, grads } = tf.tidy(() => {
       const { ids: x, targets } = batchTensors(batch);
@@ -35,7 +41,7 @@ export async function checkStepValues(): Promise<CheckValues> {
     tf.dispose([loss, ...grads]);
     return { loss: lossValue, grads: values };
   } finally {
-    disposeCharLstm(net);
+    disposeCharRnn(net);
   }
 }
 

@@ -3,7 +3,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkStepValues, compareCheckValues } from './selfCheck.ts';
+import { CELL_KINDS } from './cells/index.ts';
+import { checkShape, checkStepValues, compareCheckValues } from './selfCheck.ts';
 import { registerFastWasmSlice } from './wasmSlice.ts';
 
 registerFastWasmSlice();
@@ -13,13 +14,17 @@ describe('wasm backend', () => {
     await tf.setBackend('cpu');
   });
 
-  it('gives the loss and gradients of cpu for one training step', async () => {
-    await tf.setBackend('cpu');
-    const cpu = await checkStepValues();
-    expect(await tf.setBackend('wasm')).toBe(true);
-    const wasm = await checkStepValues();
-    expect(compareCheckValues(cpu, wasm)).toBeNull();
-  });
+  for (const cell of CELL_KINDS) {
+    it(`gives the loss and gradients of cpu for one ${cell} training step`, async () => {
+      for (const embedding of [false, true]) {
+        await tf.setBackend('cpu');
+        const cpu = await checkStepValues(checkShape(cell, embedding));
+        expect(await tf.setBackend('wasm')).toBe(true);
+        const wasm = await checkStepValues(checkShape(cell, embedding));
+        expect(compareCheckValues(cpu, wasm)).toBeNull();
+      }
+    });
+  }
 
   it('slices and splits like cpu, contiguous or not, with the fast Slice kernel', async () => {
     const cases = (x: tf.Tensor) => [
@@ -38,7 +43,7 @@ describe('wasm backend', () => {
 
   it('is caught by the self-check when a gradient is wrong', async () => {
     await tf.setBackend('cpu');
-    const cpu = await checkStepValues();
+    const cpu = await checkStepValues(checkShape('lstm', false));
     const broken = { loss: cpu.loss, grads: cpu.grads.map((g) => g.map((x) => x * 1.1)) };
     expect(compareCheckValues(cpu, broken)).toMatch(/gradient 0 differs/);
     expect(compareCheckValues(cpu, { ...cpu, loss: 0 })).toMatch(/loss was 0\.000000/);

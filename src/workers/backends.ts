@@ -8,7 +8,9 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { checkStepValues, compareCheckValues, type CheckValues } from '../model/selfCheck.ts';
+import { checkShape, checkStepValues, compareCheckValues } from '../model/selfCheck.ts';
+import type { CheckValues } from '../model/selfCheck.ts';
+import type { CellKind } from '../model/kinds.ts';
 import { registerFastWasmSlice } from '../model/wasmSlice.ts';
 import { BACKENDS, type BackendChoice, type BackendName, type SkippedBackend } from './protocol.ts';
 import { probeWebGl, probeWebGpu, type GpuProbe } from './gpuProbe.ts';
@@ -43,19 +45,17 @@ async function probe(name: BackendName): Promise<GpuProbe> {
   return { unavailable: null, software: false, detail: 'plain JavaScript' };
 }
 
-let cpuReference: CheckValues | null = null;
-
-async function referenceValues(): Promise<CheckValues> {
-  if (!cpuReference) {
-    await tf.setBackend('cpu');
-    cpuReference = await checkStepValues();
-  }
-  return cpuReference;
+/** What the self-check trains: the cell about to train, with or without an embedding. */
+export interface CheckSpec {
+  cell: CellKind;
+  embedding: boolean;
 }
 
-/** Null when `name` started and matches cpu, else the reason to skip it. */
-async function tryBackend(name: BackendName): Promise<string | null> {
-  const reference = await referenceValues();
+/** Null when `name` started and matches cpu on `spec`, else the reason to skip it. */
+async function tryBackend(name: BackendName, spec: CheckSpec): Promise<string | null> {
+  const shape = checkShape(spec.cell, spec.embedding);
+  await tf.setBackend('cpu');
+  const reference: CheckValues = await checkStepValues(shape);
   if (name === 'cpu') return null;
   let started: boolean;
   try {
@@ -65,7 +65,7 @@ async function tryBackend(name: BackendName): Promise<string | null> {
   }
   if (!started) return 'it failed to initialise';
   try {
-    const mismatch = compareCheckValues(reference, await checkStepValues());
+    const mismatch = compareCheckValues(reference, await checkStepValues(shape));
     return mismatch ? `its self-check disagreed with cpu: ${mismatch}` : null;
   } catch (e) {
     return `its self-check failed (${e instanceof Error ? e.message : String(e)})`;
@@ -79,6 +79,7 @@ async function tryBackend(name: BackendName): Promise<string | null> {
  */
 export async function chooseBackend(
   choice: BackendChoice,
+  spec: CheckSpec,
   onTrying: (name: BackendName) => void,
 ): Promise<ChosenBackend> {
   const order = choice === 'auto' ? [...BACKENDS] : BACKENDS.slice(BACKENDS.indexOf(choice));
@@ -101,7 +102,7 @@ export async function chooseBackend(
       });
       continue;
     }
-    const reason = await tryBackend(name);
+    const reason = await tryBackend(name, spec);
     if (reason) {
       skipped.push({ name, reason });
       continue;

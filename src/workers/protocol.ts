@@ -6,23 +6,42 @@ export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 export type BackendChoice = 'auto' | BackendName;
 
+import type { CellKind, OptimizerKind, ScheduleKind } from '../model/kinds.ts';
+
+export type { CellKind, OptimizerKind, ScheduleKind };
+
 /** What the user sets in the form. Every value is validated by `validateHyperparameters`. */
 export interface Hyperparameters {
-  /** Stacked LSTM layers. */
+  cell: CellKind;
+  /** Stacked recurrent layers. */
   layers: number;
-  /** Units per LSTM layer. */
+  /** Units per layer. */
   hiddenSize: number;
+  /** Width of a learned character embedding; 0 feeds one-hot characters. */
+  embeddingSize: number;
+  /** Dropout rate on each layer's output while training (0 for none). */
+  dropout: number;
   /** Characters per training window (the truncated-BPTT length). */
   seqLen: number;
   /** Windows per optimisation step. */
   batchSize: number;
-  /** Adam step size. */
+  optimizer: OptimizerKind;
+  /** Base step size; the schedule and warm-up scale it. */
   learningRate: number;
-  /** Passes over the training text; fractions allowed (0.05 epochs is a short run). */
+  schedule: ScheduleKind;
+  /** Linear learning-rate warm-up over this many steps (0 for none). */
+  warmupSteps: number;
+  /** Global gradient-norm clip. */
+  clipNorm: number;
+  /** Passes over the training text; fractions allowed; 0 trains until stopped. */
   epochs: number;
+  /** Share of the corpus (its end) held out for validation loss. */
+  valFraction: number;
+  /** Carry the hidden state from one batch to the next (char-rnn style) instead of zeros. */
+  carryState: boolean;
   /** Softmax temperature of the samples shown while training. */
   temperature: number;
-  /** Seed of weight initialisation, batch order and sampling: same seed, same run. */
+  /** Seed of weight initialisation, batch order, dropout and sampling: same seed, same run. */
   seed: number;
 }
 
@@ -33,10 +52,22 @@ export interface CorpusPayload {
 }
 
 export type Command =
-  | { type: 'start'; corpus: CorpusPayload; hyper: Hyperparameters; backend: BackendChoice }
+  | {
+      type: 'start';
+      corpus: CorpusPayload;
+      hyper: Hyperparameters;
+      backend: BackendChoice;
+      /** Start paused (for Step from a fresh model): the model is built, no step is taken. */
+      paused?: boolean;
+    }
   | { type: 'pause' }
   | { type: 'resume' }
-  | { type: 'stop' };
+  /** Exactly one optimisation step, then paused again. */
+  | { type: 'step' }
+  | { type: 'stop' }
+  /** Live changes while training: the base learning rate, and the samples' temperature. */
+  | { type: 'setLearningRate'; value: number }
+  | { type: 'setTemperature'; value: number };
 
 export type Phase = 'initialising' | 'running' | 'paused' | 'stopped' | 'done' | 'error';
 
@@ -67,7 +98,8 @@ export type TrainerEvent =
       trainChars: number;
       valChars: number;
       stepsPerEpoch: number;
-      totalSteps: number;
+      /** Null when training until stopped. */
+      totalSteps: number | null;
       paramCount: number;
     }
   /** Training losses since the last event (read back in one batch), plus throughput. */
@@ -78,6 +110,8 @@ export type TrainerEvent =
       epoch: number;
       stepsPerSec: number;
       charsPerSec: number;
+      /** The step size in use now (base rate after schedule and warm-up). */
+      learningRate: number;
     }
   | { type: 'validation'; step: number; epoch: number; loss: number }
   | {
@@ -90,4 +124,9 @@ export type TrainerEvent =
       temperature: number;
       text: string;
     }
+  /**
+   * The loss went NaN or infinite: the weights and optimizer state of `step` came back, the base
+   * learning rate was halved to `learningRate`, and training paused. Points after `step` are void.
+   */
+  | { type: 'recovered'; step: number; learningRate: number; message: string }
   | { type: 'error'; message: string };

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { choosePrime, isValidationStep, sampleSteps, validationInterval } from './schedule.ts';
+import { choosePrime, isSampleStep, isValidationStep, validationInterval } from './schedule.ts';
+
+const sampled = (perEpoch: number, total: number | null, upTo: number) =>
+  Array.from({ length: upTo }, (_, i) => i + 1).filter((s) => isSampleStep(s, perEpoch, total));
 
 describe('schedule', () => {
   it('samples at 0.03, 0.1 and 0.4 epochs, then every epoch and at the end', () => {
-    expect(sampleSteps(1000, 2500)).toEqual([30, 100, 400, 1000, 2000, 2500]);
+    expect(sampled(1000, 2500, 2500)).toEqual([30, 100, 400, 1000, 2000, 2500]);
   });
 
   it('never samples before step 1 or after the last step, even on tiny runs', () => {
-    expect(sampleSteps(10, 5)).toEqual([1, 4, 5]);
+    expect(sampled(10, 5, 5)).toEqual([1, 4, 5]);
+  });
+
+  it('keeps sampling every epoch when training until stopped', () => {
+    expect(sampled(100, null, 350)).toEqual([3, 10, 40, 100, 200, 300]);
   });
 
   it('validates about ten times an epoch, at epoch ends and at the last step', () => {

@@ -4,15 +4,17 @@
 /** Fractional epochs at which the lectures showed samples before the first full epoch. */
 export const EARLY_SAMPLE_EPOCHS = [0.03, 0.1, 0.4] as const;
 
-/** Steps (1-based: "after step s") at which to take a sample; always includes the last step. */
-export function sampleSteps(stepsPerEpoch: number, totalSteps: number): number[] {
-  const steps = new Set<number>();
-  const add = (epoch: number) =>
-    steps.add(Math.min(totalSteps, Math.max(1, Math.round(epoch * stepsPerEpoch))));
-  EARLY_SAMPLE_EPOCHS.forEach(add);
-  for (let e = 1; e * stepsPerEpoch <= totalSteps; e++) add(e);
-  steps.add(totalSteps);
-  return [...steps].sort((a, b) => a - b);
+/**
+ * Whether to sample after step `step` (1-based): at the early fractions, at every epoch's end,
+ * and at the last step. `totalSteps` is null when training until stopped.
+ */
+export function isSampleStep(
+  step: number,
+  stepsPerEpoch: number,
+  totalSteps: number | null,
+): boolean {
+  if (step === totalSteps || step % stepsPerEpoch === 0) return true;
+  return EARLY_SAMPLE_EPOCHS.some((e) => Math.max(1, Math.round(e * stepsPerEpoch)) === step);
 }
 
 /**
@@ -23,7 +25,11 @@ export function validationInterval(stepsPerEpoch: number): number {
   return Math.max(20, Math.round(stepsPerEpoch / 10));
 }
 
-export function isValidationStep(step: number, stepsPerEpoch: number, totalSteps: number): boolean {
+export function isValidationStep(
+  step: number,
+  stepsPerEpoch: number,
+  totalSteps: number | null,
+): boolean {
   return (
     step === totalSteps ||
     step % stepsPerEpoch === 0 ||
@@ -33,7 +39,7 @@ export function isValidationStep(step: number, stepsPerEpoch: number, totalSteps
 
 /**
  * The fixed prime of the samples shown while training: the corpus's first characters up to the
- * first space (a word to continue), or its first 4 characters ("216+" on the addition corpus).
+ * first space or line end (a word or line to continue), or its first 4 characters.
  */
 export function choosePrime(text: string): string {
   const chars = [...text.slice(0, 80)];

@@ -1,33 +1,34 @@
-// One training run's control state: running <-> paused -> stopped | done. The loop calls
-// checkpoint() before every step and yields to the event loop after it, so pause and stop act
-// within one step.
-import { sequentialBatches, splitTrainVal, stepsPerEpoch } from '../model/batches.ts';
-import { VALIDATION_FRACTION } from '../model/config.ts';
-import {
-  createCharLstm,
-  disposeCharLstm,
-  initialValues,
-  parameterCount,
-} from '../model/network.ts';
-import { parameters } from '../model/network.ts';
-import { Adam } from '../model/optimizer.ts';
+// One training run's control state: running <-> paused (with single steps) -> stopped | done, and
+// the live settings (learning rate, temperature). The loop calls checkpoint() before every step and
+// yields to the event loop after it, so pause, step and stop act within one step.
+import { splitTrainVal, stepsPerEpoch } from '../model/batches.ts';
+import { sequentialBatches, SequentialBatcher } from '../model/batches.ts';
 import { buildVocab, encode } from '../model/vocab.ts';
 import type { CorpusPayload, Hyperparameters, TrainerEvent } from './protocol.ts';
-import { TrainingLoop } from './trainingLoop.ts';
+import { TrainingLoop, type LoopData } from './trainingLoop.ts';
 
 /** Validation windows per measurement: enough for a stable number, cheap next to training. */
 const VALIDATION_BATCHES = 4;
 
+export type CheckpointResult = 'go' | 'step' | 'stop';
+
 export class TrainingSession {
-  private paused = false;
+  private paused: boolean;
   private stopped = false;
+  private stepsAllowed = 0;
   private wake: (() => void) | null = null;
+  /** Live settings, changed by commands while training. */
+  readonly live: { learningRate: number; temperature: number };
 
   constructor(
     private readonly corpus: CorpusPayload,
     private readonly hyper: Hyperparameters,
     private readonly post: (event: TrainerEvent) => void,
-  ) {}
+    startPaused: boolean,
+  ) {
+    this.paused = startPaused;
+    this.live = { learningRate: hyper.learningRate, temperature: hyper.temperature };
+  }
 
   pause(): void {
     this.paused = true;
@@ -38,65 +39,78 @@ export class TrainingSession {
     this.wake?.();
   }
 
+  /** One step while paused; ignored while running (it is already stepping). */
+  step(): void {
+    if (!this.paused) return;
+    this.stepsAllowed += 1;
+    this.wake?.();
+  }
+
   stop(): void {
     this.stopped = true;
     this.wake?.();
   }
 
-  /** Before each step: waits while paused (after `onPause`); true when the run should end. */
-  async checkpoint(onPause: () => Promise<void>): Promise<boolean> {
-    if (!this.paused || this.stopped) return this.stopped;
+  /**
+   * Before each step: while paused, announces it (`onPause`) and waits for resume, a single step
+   * or stop. Returns whether to run freely, run exactly one step, or stop.
+   */
+  async checkpoint(onPause: () => Promise<void>): Promise<CheckpointResult> {
+    if (this.stopped) return 'stop';
+    if (!this.paused) return 'go';
     await onPause();
-    while (this.paused && !this.stopped) {
+    while (this.paused && !this.stopped && this.stepsAllowed === 0) {
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
     this.wake = null;
-    if (!this.stopped) this.post({ type: 'phase', phase: 'running', message: 'Resumed' });
-    return this.stopped;
+    if (this.stopped) return 'stop';
+    if (this.paused) {
+      this.stepsAllowed -= 1;
+      return 'step';
+    }
+    this.post({ type: 'phase', phase: 'running', message: 'Resumed' });
+    return 'go';
   }
 
   async run(backend: string): Promise<void> {
     const { hyper, corpus } = this;
     const vocab = buildVocab(corpus.text);
-    const { train, val } = splitTrainVal(encode(vocab, corpus.text), VALIDATION_FRACTION);
+    const { train, val } = splitTrainVal(encode(vocab, corpus.text), hyper.valFraction);
     if (train.length <= hyper.seqLen + 1 || val.length <= hyper.seqLen + 1) {
       throw new Error(
-        `"${corpus.name}" is too short for sequence length ${hyper.seqLen}: ` +
-          `training and validation text each need more than ${hyper.seqLen + 1} characters.`,
+        `"${corpus.name}" is too short for sequence length ${hyper.seqLen}: training and ` +
+          `validation text each need more than ${hyper.seqLen + 1} characters.`,
       );
     }
-    const shape = {
-      vocabSize: vocab.chars.length,
-      layers: hyper.layers,
-      hiddenSize: hyper.hiddenSize,
-    };
-    const perEpoch = stepsPerEpoch(train.length, hyper.batchSize, hyper.seqLen);
-    const totalSteps = Math.max(1, Math.round(hyper.epochs * perEpoch));
+    const sequential = hyper.carryState
+      ? new SequentialBatcher(train, hyper.batchSize, hyper.seqLen)
+      : null;
+    const perEpoch =
+      sequential?.batchesPerPass ?? stepsPerEpoch(train.length, hyper.batchSize, hyper.seqLen);
+    const totalSteps = hyper.epochs > 0 ? Math.max(1, Math.round(hyper.epochs * perEpoch)) : null;
     // Validation text shorter than one batch still gives a loss, from single windows.
     let valBatches = sequentialBatches(val, hyper.batchSize, hyper.seqLen, VALIDATION_BATCHES);
     if (valBatches.length === 0) valBatches = sequentialBatches(val, 1, hyper.seqLen, 1);
-    const net = createCharLstm(shape, initialValues(shape, hyper.seed));
-    const optimizer = new Adam(parameters(net));
+    const data: LoopData = {
+      vocab,
+      train,
+      valChars: val.length,
+      valBatches,
+      sequential,
+      perEpoch,
+      totalSteps,
+    };
+    const loop = new TrainingLoop(hyper, data, this.live, this.post, {
+      checkpoint: (onPause) => this.checkpoint(onPause),
+      pause: () => this.pause(),
+    });
     try {
-      this.post({
-        type: 'started',
-        vocabSize: vocab.chars.length,
-        trainChars: train.length,
-        valChars: val.length,
-        stepsPerEpoch: perEpoch,
-        totalSteps,
-        paramCount: parameterCount(shape),
-      });
-      this.post({ type: 'phase', phase: 'running', message: `Training on ${backend}` });
-      const loop = new TrainingLoop(
-        { net, optimizer, vocab, train, valBatches, hyper, perEpoch, totalSteps },
-        this.post,
-        (onPause) => this.checkpoint(onPause),
-      );
+      if (!this.paused) {
+        this.post({ type: 'phase', phase: 'running', message: `Training on ${backend}` });
+      }
       await loop.run();
     } finally {
-      optimizer.dispose();
-      disposeCharLstm(net);
+      loop.dispose();
     }
   }
 }

@@ -28,11 +28,15 @@ async function start(command: Extract<Command, { type: 'start' }>): Promise<void
     fail(new Error(errors.join(' ')));
     return;
   }
-  const current = new TrainingSession(command.corpus, command.hyper, post);
+  const { hyper } = command;
+  const current = new TrainingSession(command.corpus, hyper, post, command.paused === true);
   session = current;
   post({ type: 'phase', phase: 'initialising', message: 'Choosing a backend…' });
-  const chosen = await chooseBackend(command.backend, (name) =>
-    post({ type: 'phase', phase: 'initialising', message: `Checking the ${name} backend…` }),
+  const chosen = await chooseBackend(
+    command.backend,
+    { cell: hyper.cell, embedding: hyper.embeddingSize > 0 },
+    (name) =>
+      post({ type: 'phase', phase: 'initialising', message: `Checking the ${name} backend…` }),
   );
   post({ type: 'backend', ...chosen });
   await current.run(chosen.name);
@@ -50,8 +54,21 @@ scope.onmessage = (e: MessageEvent<Command>) => {
     case 'resume':
       session?.resume();
       break;
+    case 'step':
+      session?.step();
+      break;
     case 'stop':
       session?.stop();
+      break;
+    case 'setLearningRate':
+      if (session && Number.isFinite(command.value) && command.value > 0) {
+        session.live.learningRate = command.value;
+      }
+      break;
+    case 'setTemperature':
+      if (session && Number.isFinite(command.value) && command.value >= 0) {
+        session.live.temperature = command.value;
+      }
       break;
   }
 };

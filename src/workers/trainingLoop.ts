@@ -1,134 +1,255 @@
-// The step loop of one run: train, read losses back in batches, validate and sample on schedule.
+// The step loop of one run: train, read losses back in batches, recover from NaN, validate and
+// sample on schedule.
 import * as tf from '@tensorflow/tfjs-core';
-import { randomBatch, type Batch } from '../model/batches.ts';
-import { CLIP_NORM, SAMPLE_LENGTH } from '../model/config.ts';
-import type { CharLstm } from '../model/network.ts';
-import type { Adam } from '../model/optimizer.ts';
+import { randomBatch, type Batch, type SequentialBatcher } from '../model/batches.ts';
+import type { CellState } from '../model/cells/index.ts';
+import { SAMPLE_LENGTH } from '../model/config.ts';
+import { learningRateAt, type ScheduleSpec } from '../model/learningRate.ts';
+import { createCharRnn, disposeCharRnn, initialValues, parameters } from '../model/network.ts';
+import { parameterCount, type CharRnn, type NetworkShape } from '../model/network.ts';
+import { createOptimizer, type Optimizer } from '../model/optimizers.ts';
 import { deriveRng, type Rng } from '../model/random.ts';
 import { sampleIds } from '../model/sample.ts';
-import { meanLoss, trainStep } from '../model/train.ts';
+import { Snapshots } from '../model/snapshot.ts';
+import { disposeStates, meanLoss, trainStep } from '../model/train.ts';
 import { decode, encode, type Vocab } from '../model/vocab.ts';
 import type { Hyperparameters, LossPoint, TrainerEvent } from './protocol.ts';
-import { choosePrime, isValidationStep, sampleSteps } from './schedule.ts';
+import { choosePrime, isSampleStep, isValidationStep } from './schedule.ts';
+import type { CheckpointResult } from './session.ts';
 import { yieldToEventLoop } from './yieldToEventLoop.ts';
+
+/**
+ * A loss this far above uniform guessing (ln V nats) means the run diverged even if it is still
+ * finite: softmax cross-entropy on logits never overflows, so with clipped gradients a too-large
+ * learning rate shows as an exploding loss long before any NaN. Both trigger the recovery.
+ */
+export function divergenceLimit(vocabSize: number): number {
+  return 4 * Math.log(vocabSize) + 5;
+}
 
 /** Losses are read back together at most this often, so a GPU is not stalled every step. */
 const PROGRESS_INTERVAL_MS = 250;
 const PROGRESS_MAX_PENDING = 20;
 
-export interface LoopSetup {
-  net: CharLstm;
-  optimizer: Adam;
+export interface LoopData {
   vocab: Vocab;
   train: Int32Array;
+  valChars: number;
   valBatches: Batch[];
-  hyper: Hyperparameters;
+  /** The carried-state batcher, or null for random windows with a fresh state each. */
+  sequential: SequentialBatcher | null;
   perEpoch: number;
-  totalSteps: number;
+  totalSteps: number | null;
 }
 
-type Checkpoint = (onPause: () => Promise<void>) => Promise<boolean>;
+/** The session's side of the loop: where it may pause, and how it pauses itself. */
+export interface LoopControl {
+  checkpoint(onPause: () => Promise<void>): Promise<CheckpointResult>;
+  pause(): void;
+}
 
 export class TrainingLoop {
+  private readonly net: CharRnn;
+  private readonly optimizer: Optimizer;
+  private readonly snapshots: Snapshots;
+  private readonly schedule: ScheduleSpec;
+  private readonly batchRng: Rng;
+  private readonly prime: string;
+  private step = 0;
   private pending: { step: number; loss: tf.Scalar }[] = [];
   private lastLoss: number | null = null;
+  private carried: CellState[] | null = null;
   /** Throughput is measured over training time only: validation and sampling reset the clock. */
   private clock = { time: performance.now(), step: 0 };
-  private readonly batchRng: Rng;
-  private readonly sampleAt: Set<number>;
-  private readonly prime: string;
+  /** This step was a single Step command: report it at once. */
+  private singleStep = false;
 
   constructor(
-    private readonly s: LoopSetup,
+    private readonly hyper: Hyperparameters,
+    private readonly data: LoopData,
+    private readonly live: { learningRate: number; temperature: number },
     private readonly post: (event: TrainerEvent) => void,
-    private readonly checkpoint: Checkpoint,
+    private readonly control: LoopControl,
   ) {
-    this.batchRng = deriveRng(s.hyper.seed, 'batches');
-    this.sampleAt = new Set(sampleSteps(s.perEpoch, s.totalSteps));
-    this.prime = choosePrime(decode(s.vocab, s.train.subarray(0, 80)));
-  }
-
-  async run(): Promise<void> {
-    const { hyper, totalSteps, perEpoch } = this.s;
-    let step = 0;
-    while (step < totalSteps) {
-      const stop = await this.checkpoint(async () => {
-        await this.flush(step);
-        this.post({ type: 'phase', phase: 'paused', message: `Paused at step ${step}` });
-      });
-      if (stop) break;
-      const batch = randomBatch(this.s.train, hyper.batchSize, hyper.seqLen, this.batchRng);
-      const loss = trainStep(this.s.net, this.s.optimizer, batch, hyper.learningRate, CLIP_NORM);
-      step += 1;
-      this.pending.push({ step, loss });
-      const validate = isValidationStep(step, perEpoch, totalSteps);
-      const sample = this.sampleAt.has(step);
-      const due = performance.now() - this.clock.time > PROGRESS_INTERVAL_MS;
-      if (due || validate || sample || this.pending.length >= PROGRESS_MAX_PENDING) {
-        await this.flush(step);
-      }
-      if (validate) await this.validate(step);
-      if (sample) await this.sample(step);
-      await yieldToEventLoop();
-    }
-    await this.flush(step);
-    const done = step >= totalSteps;
+    const shape: NetworkShape = {
+      cell: hyper.cell,
+      vocabSize: data.vocab.chars.length,
+      embeddingSize: hyper.embeddingSize,
+      layers: hyper.layers,
+      hiddenSize: hyper.hiddenSize,
+    };
+    this.net = createCharRnn(shape, initialValues(shape, hyper.seed));
+    this.optimizer = createOptimizer(hyper.optimizer, parameters(this.net));
+    this.snapshots = new Snapshots(this.net, this.optimizer);
+    this.schedule = {
+      kind: hyper.schedule,
+      warmupSteps: hyper.warmupSteps,
+      stepsPerEpoch: data.perEpoch,
+      totalSteps: data.totalSteps,
+    };
+    this.batchRng = deriveRng(hyper.seed, 'batches');
+    this.prime = choosePrime(decode(data.vocab, data.train.subarray(0, 80)));
     this.post({
-      type: 'phase',
-      phase: done ? 'done' : 'stopped',
-      message: done ? `Done: ${step} steps` : `Stopped at step ${step}`,
+      type: 'started',
+      vocabSize: shape.vocabSize,
+      trainChars: data.train.length,
+      valChars: data.valChars,
+      stepsPerEpoch: data.perEpoch,
+      totalSteps: data.totalSteps,
+      paramCount: parameterCount(shape),
     });
   }
 
-  /** Reads back every pending loss in one transfer and reports them with the throughput. */
-  private async flush(step: number): Promise<void> {
-    if (this.pending.length === 0) return;
+  async run(): Promise<void> {
+    const { perEpoch, totalSteps } = this.data;
+    while (totalSteps === null || this.step < totalSteps) {
+      const next = await this.control.checkpoint(() => this.announcePause());
+      if (next === 'stop') break;
+      this.singleStep = next === 'step';
+      this.trainOneStep();
+      const step = this.step;
+      const validate = isValidationStep(step, perEpoch, totalSteps);
+      const sample = isSampleStep(step, perEpoch, totalSteps);
+      const due = performance.now() - this.clock.time > PROGRESS_INTERVAL_MS;
+      const full = this.pending.length >= PROGRESS_MAX_PENDING;
+      if (due || validate || sample || this.singleStep || full) {
+        if (!(await this.flush())) continue; // recovered from NaN: paused at an earlier step
+      }
+      if (validate) await this.validate();
+      if (sample) await this.sample();
+      await yieldToEventLoop();
+    }
+    await this.flush();
+    const done = totalSteps !== null && this.step >= totalSteps;
+    this.post({
+      type: 'phase',
+      phase: done ? 'done' : 'stopped',
+      message: done ? `Done: ${this.step} steps` : `Stopped at step ${this.step}`,
+    });
+  }
+
+  private async announcePause(): Promise<void> {
+    await this.flush();
+    this.post({ type: 'phase', phase: 'paused', message: `Paused at step ${this.step}` });
+  }
+
+  private trainOneStep(): void {
+    const { hyper, data } = this;
+    let batch: Batch;
+    if (data.sequential) {
+      if (data.sequential.startsPass) this.resetCarried();
+      batch = data.sequential.next();
+    } else {
+      batch = randomBatch(data.train, hyper.batchSize, hyper.seqLen, this.batchRng);
+    }
+    this.step += 1;
+    const result = trainStep(this.net, this.optimizer, batch, {
+      learningRate: learningRateAt(this.live.learningRate, this.schedule, this.step),
+      clipNorm: hyper.clipNorm,
+      dropout:
+        hyper.dropout > 0 ? { rate: hyper.dropout, seed: hyper.seed * 7919 + this.step } : null,
+      initial: this.carried,
+      keepFinals: data.sequential !== null,
+    });
+    disposeStates(this.carried);
+    this.carried = result.finals;
+    this.pending.push({ step: this.step, loss: result.loss });
+  }
+
+  private resetCarried(): void {
+    disposeStates(this.carried);
+    this.carried = null;
+  }
+
+  /**
+   * Reads back every pending loss in one transfer. Finite: reports them with the throughput and
+   * records a snapshot; returns true. NaN or infinite: rolls back and pauses; returns false.
+   */
+  private async flush(): Promise<boolean> {
+    if (this.pending.length === 0) return true;
     const batch = this.pending;
     this.pending = [];
     const stacked = tf.stack(batch.map((p) => p.loss));
     const values = await stacked.data();
     tf.dispose([stacked, ...batch.map((p) => p.loss)]);
-    const points: LossPoint[] = batch.map((p, i) => ({ step: p.step, loss: values[i] ?? NaN }));
+    const limit = divergenceLimit(this.data.vocab.chars.length);
+    const bad = batch.findIndex((_, i) => !(Number.isFinite(values[i]) && values[i]! <= limit));
+    if (bad >= 0) {
+      this.recover(batch[bad]!.step, values[bad]!);
+      return false;
+    }
+    this.snapshots.record(this.step);
+    const points: LossPoint[] = batch.map((p, i) => ({ step: p.step, loss: values[i]! }));
     this.lastLoss = points.at(-1)?.loss ?? this.lastLoss;
     const now = performance.now();
-    const stepsPerSec = (step - this.clock.step) / Math.max(1e-3, (now - this.clock.time) / 1000);
-    this.clock = { time: now, step };
-    const { batchSize, seqLen } = this.s.hyper;
+    const seconds = Math.max(1e-3, (now - this.clock.time) / 1000);
+    const stepsPerSec = (this.step - this.clock.step) / seconds;
+    this.clock = { time: now, step: this.step };
     this.post({
       type: 'progress',
       points,
-      step,
-      epoch: step / this.s.perEpoch,
+      step: this.step,
+      epoch: this.step / this.data.perEpoch,
       stepsPerSec,
-      charsPerSec: stepsPerSec * batchSize * seqLen,
+      charsPerSec: stepsPerSec * this.hyper.batchSize * this.hyper.seqLen,
+      learningRate: learningRateAt(this.live.learningRate, this.schedule, this.step),
     });
+    return true;
   }
 
-  private async validate(step: number): Promise<void> {
-    const loss = await meanLoss(this.s.net, this.s.valBatches);
-    this.post({ type: 'validation', step, epoch: step / this.s.perEpoch, loss });
-    this.clock = { time: performance.now(), step };
+  /** NaN/Inf at `badStep`: back to the last trusted weights, half the learning rate, pause. */
+  private recover(badStep: number, value: number): void {
+    this.step = this.snapshots.restore();
+    this.resetCarried();
+    this.live.learningRate /= 2;
+    this.clock = { time: performance.now(), step: this.step };
+    const uniform = Math.log(this.data.vocab.chars.length);
+    const what = Number.isNaN(value)
+      ? 'became NaN'
+      : Number.isFinite(value)
+        ? `diverged to ${value.toFixed(1)} nats (uniform guessing costs ${uniform.toFixed(2)})`
+        : 'became infinite';
+    const message =
+      `The loss ${what} at step ${badStep}. Training paused, the weights of step ` +
+      `${this.step} are back, and the learning rate is halved to ${this.live.learningRate}.`;
+    this.post({
+      type: 'recovered',
+      step: this.step,
+      learningRate: this.live.learningRate,
+      message,
+    });
+    this.control.pause();
   }
 
-  private async sample(step: number): Promise<void> {
-    const { hyper, vocab, net } = this.s;
-    const rng = deriveRng(hyper.seed + step, 'sample');
-    const ids = await sampleIds(
-      net,
-      Array.from(encode(vocab, this.prime)),
-      SAMPLE_LENGTH,
-      hyper.temperature,
-      rng,
-    );
+  private async validate(): Promise<void> {
+    const loss = await meanLoss(this.net, this.data.valBatches);
+    this.post({ type: 'validation', step: this.step, epoch: this.step / this.data.perEpoch, loss });
+    this.clock = { time: performance.now(), step: this.step };
+  }
+
+  private async sample(): Promise<void> {
+    const { vocab } = this.data;
+    const temperature = this.live.temperature;
+    const rng = deriveRng(this.hyper.seed + this.step, 'sample');
+    const primeIds = Array.from(encode(vocab, this.prime));
+    const ids = await sampleIds(this.net, primeIds, SAMPLE_LENGTH, temperature, rng);
     this.post({
       type: 'sample',
-      step,
-      epoch: step / this.s.perEpoch,
+      step: this.step,
+      epoch: this.step / this.data.perEpoch,
       loss: this.lastLoss,
       prime: this.prime,
-      temperature: hyper.temperature,
+      temperature,
       text: decode(vocab, ids),
     });
-    this.clock = { time: performance.now(), step };
+    this.clock = { time: performance.now(), step: this.step };
+  }
+
+  dispose(): void {
+    tf.dispose(this.pending.map((p) => p.loss));
+    this.resetCarried();
+    this.snapshots.dispose();
+    this.optimizer.dispose();
+    disposeCharRnn(this.net);
   }
 }
