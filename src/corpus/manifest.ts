@@ -18,6 +18,8 @@ export interface CorpusEntry {
   /** Where the text comes from (package name and version, or "generated"). */
   source: string;
   licence: string;
+  /** Id of the suggested preset (src/model/presets.ts); absent in manifests from older builds. */
+  preset?: string;
 }
 
 export interface CorpusManifest {
