@@ -5,9 +5,9 @@ import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CELL_KINDS } from './cells/index.ts';
 import { checkShape, checkStepValues, compareCheckValues } from './selfCheck.ts';
-import { registerFastWasmSlice } from './wasmSlice.ts';
+import { registerWasmKernels } from './wasmKernels.ts';
 
-registerFastWasmSlice();
+registerWasmKernels();
 
 describe('wasm backend', () => {
   afterAll(async () => {
@@ -39,6 +39,34 @@ describe('wasm backend', () => {
     await tf.setBackend('wasm');
     const actual = await Promise.all(cases(tf.tensor3d(values, [3, 3, 4])).map((t) => t.array()));
     expect(actual).toEqual(expected);
+  });
+
+  it('sums segments like cpu (the embedding gradient of large vocabularies)', async () => {
+    const run = () =>
+      tf.tidy(() =>
+        tf.unsortedSegmentSum(
+          tf.tensor2d([1, 2, 3, 4, 5, 6, 7, 8], [4, 2]),
+          tf.tensor1d([2, 0, 2, 9], 'int32'),
+          3,
+        ),
+      );
+    await tf.setBackend('cpu');
+    const expected = await run().array();
+    await tf.setBackend('wasm');
+    expect(await run().array()).toEqual(expected);
+    expect(expected).toEqual([
+      [3, 4],
+      [0, 0],
+      [6, 8],
+    ]);
+  });
+
+  it('trains a 400-character vocabulary (gather and segment sum) like cpu', async () => {
+    const shape = { ...checkShape('gru', true), vocabSize: 400 };
+    await tf.setBackend('cpu');
+    const cpu = await checkStepValues(shape);
+    await tf.setBackend('wasm');
+    expect(compareCheckValues(cpu, await checkStepValues(shape))).toBeNull();
   });
 
   it('is caught by the self-check when a gradient is wrong', async () => {

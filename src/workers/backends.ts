@@ -11,7 +11,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { checkShape, checkStepValues, compareCheckValues } from '../model/selfCheck.ts';
 import type { CheckValues } from '../model/selfCheck.ts';
 import type { CellKind } from '../model/kinds.ts';
-import { registerFastWasmSlice } from '../model/wasmSlice.ts';
+import { registerWasmKernels } from '../model/wasmKernels.ts';
 import { BACKENDS, type BackendChoice, type BackendName, type SkippedBackend } from './protocol.ts';
 import { probeWebGl, probeWebGpu, type GpuProbe } from './gpuProbe.ts';
 
@@ -22,7 +22,7 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 // wasm's stock Slice copies its whole input per call; ours costs what it outputs (5x faster steps).
-registerFastWasmSlice();
+registerWasmKernels();
 // Threads measured no faster here on 2 cores and need extra care to start inside a worker; the
 // benchmark issue revisits them.
 tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);

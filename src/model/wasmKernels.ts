@@ -1,21 +1,26 @@
-// Faster Slice and SplitV kernels for tfjs's wasm backend. The stock kernel (tfjs 4.22) first copies the
-// whole input out of the wasm heap (readSync), so taking T timestep slices of a [T*B, 4H] tensor
-// copies it T times: 77 ms of a 540 ms step at 1x128, batch 32, sequence 50 (measured in Node).
-// This one reads the input through a heap view, so a slice costs what it outputs.
+// Kernels for tfjs's wasm backend (4.22) that are missing or slow there, registered over the stock
+// ones. Each reads and writes the wasm heap through views, so it costs what it touches:
+// - Slice and SplitV: the stock ones copy their whole input out of the heap per call, so taking
+//   T timestep slices of a [T*B, 4H] tensor copied it T times (77 ms of a 540 ms step at 1x128,
+//   batch 32, sequence 50, measured in Node).
+// - UnsortedSegmentSum: missing on wasm, so the gradient of an embedding lookup (and tf.gather's
+//   gradient) had to be a one-hot matMul, 8 GFLOP a step for a 5,000-character vocabulary.
 import {
   backend_util,
+  getKernel,
   registerKernel,
-  type SplitVAttrs,
-  type SplitVInputs,
   slice_util,
+  unregisterKernel,
   util,
   type KernelConfig,
   type KernelFunc,
   type SliceAttrs,
   type SliceInputs,
+  type SplitVAttrs,
+  type SplitVInputs,
   type TensorInfo,
-  getKernel,
-  unregisterKernel,
+  type UnsortedSegmentSumAttrs,
+  type UnsortedSegmentSumInputs,
 } from '@tensorflow/tfjs-core';
 
 /** The two methods of BackendWasm used here (public in its typings). */
@@ -74,11 +79,38 @@ const splitVWasm: KernelFunc = ({ inputs, attrs, backend }) => {
   });
 };
 
-/** Replaces wasm's Slice and SplitV kernels with the ones above; safe to call more than once. */
-export function registerFastWasmSlice(): void {
+/** out[segmentIds[i]] += x[i] over the first axis; ids outside [0, numSegments) are dropped. */
+const unsortedSegmentSumWasm: KernelFunc = ({ inputs, attrs, backend }) => {
+  const { x, segmentIds } = inputs as unknown as UnsortedSegmentSumInputs;
+  const { numSegments } = attrs as unknown as UnsortedSegmentSumAttrs;
+  const data = x as TensorInfo;
+  const ids = segmentIds as TensorInfo;
+  if (data.dtype !== 'float32' || ids.shape.length !== 1 || ids.shape[0] !== data.shape[0]) {
+    throw new Error('UnsortedSegmentSum on wasm takes float32 data and one id per row');
+  }
+  const heap = backend as unknown as WasmHeapBackend;
+  const row = util.sizeFromShape(data.shape.slice(1));
+  const out = heap.makeOutput([numSegments, ...data.shape.slice(1)], 'float32');
+  const xVals = heap.typedArrayFromHeap(data);
+  const idVals = heap.typedArrayFromHeap(ids);
+  const outVals = heap.typedArrayFromHeap(out);
+  outVals.fill(0);
+  for (let i = 0; i < idVals.length; i++) {
+    const seg = idVals[i]!;
+    if (seg < 0 || seg >= numSegments) continue;
+    const from = i * row;
+    const to = seg * row;
+    for (let k = 0; k < row; k++) outVals[to + k]! += xVals[from + k]!;
+  }
+  return out;
+};
+
+/** Registers the kernels above for wasm over the stock ones; safe to call more than once. */
+export function registerWasmKernels(): void {
   const configs: KernelConfig[] = [
     { kernelName: 'Slice', backendName: 'wasm', kernelFunc: sliceWasm },
     { kernelName: 'SplitV', backendName: 'wasm', kernelFunc: splitVWasm },
+    { kernelName: 'UnsortedSegmentSum', backendName: 'wasm', kernelFunc: unsortedSegmentSumWasm },
   ];
   for (const config of configs) {
     if (getKernel(config.kernelName, 'wasm')) unregisterKernel(config.kernelName, 'wasm');
