@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainerEvent } from '../workers/protocol.ts';
+import { DEFAULT_HYPERPARAMETERS } from '../model/config.ts';
 import {
   INITIAL_STATE,
   MAX_SAMPLES,
   beginRun,
-  createTrainingStore,
   isActivePhase,
   reduceTrainerEvent,
   type TrainingState,
@@ -38,6 +38,7 @@ function progress(from: number, to: number): TrainerEvent {
     epoch: to / 100,
     stepsPerSec: 10,
     charsPerSec: 16_000,
+    learningRate: 0.01,
   };
 }
 
@@ -105,6 +106,7 @@ describe('reduceTrainerEvent', () => {
       epoch: 0.04,
       stepsPerSec: 9,
       charsPerSec: 15_000,
+      learningRate: 0.01,
     });
     expect(after.trainLoss).toBe(before.trainLoss);
     expect(after.step).toBe(4);
@@ -172,10 +174,15 @@ describe('reduceTrainerEvent', () => {
       progress(1, 10),
       { type: 'error', message: 'boom' },
     ]);
-    const next = beginRun(old, { corpusName: 'Tiny', epochs: 2, backend: 'wasm' });
+    const request = {
+      corpusName: 'Tiny',
+      backend: 'wasm' as const,
+      hyper: DEFAULT_HYPERPARAMETERS,
+    };
+    const next = beginRun(old, request);
     expect(next.phase).toBe('initialising');
     expect(next.runId).toBe(old.runId + 1);
-    expect(next.request).toEqual({ corpusName: 'Tiny', epochs: 2, backend: 'wasm' });
+    expect(next.request).toEqual(request);
     expect(next.backend).toBeNull();
     expect(next.run).toBeNull();
     expect(next.trainLoss).toEqual([]);
@@ -213,56 +220,5 @@ describe('reduceTrainerEvent', () => {
       expect(state.trainLoss).toBe(running.trainLoss);
       expect(isActivePhase(state.phase)).toBe(phase === 'paused');
     }
-  });
-});
-
-describe('createTrainingStore', () => {
-  function manualScheduler() {
-    const queue: (() => void)[] = [];
-    return {
-      schedule: (cb: () => void) => void queue.push(cb),
-      run: () => queue.splice(0).forEach((cb) => cb()),
-      get size() {
-        return queue.length;
-      },
-    };
-  }
-
-  it('coalesces a burst of events into one notification per scheduled flush', () => {
-    const scheduler = manualScheduler();
-    const store = createTrainingStore(scheduler.schedule);
-    let notified = 0;
-    store.subscribe(() => notified++);
-    store.dispatch(started);
-    store.dispatch(progress(1, 2));
-    store.dispatch(progress(3, 4));
-    expect(scheduler.size).toBe(1);
-    expect(store.getSnapshot()).toBe(INITIAL_STATE);
-    scheduler.run();
-    expect(notified).toBe(1);
-    expect(store.getSnapshot().trainLoss).toHaveLength(4);
-  });
-
-  it('returns the same snapshot until something changes', () => {
-    const scheduler = manualScheduler();
-    const store = createTrainingStore(scheduler.schedule);
-    store.dispatch(started);
-    scheduler.run();
-    expect(store.getSnapshot()).toBe(store.getSnapshot());
-  });
-
-  it('publishes at once on flush and stops notifying after unsubscribe', () => {
-    const scheduler = manualScheduler();
-    const store = createTrainingStore(scheduler.schedule);
-    let notified = 0;
-    const unsubscribe = store.subscribe(() => notified++);
-    store.beginRun({ corpusName: 'Tiny', epochs: 1, backend: 'auto' });
-    store.flush();
-    expect(store.getSnapshot().phase).toBe('initialising');
-    expect(notified).toBe(1);
-    unsubscribe();
-    store.dispatch(started);
-    scheduler.run();
-    expect(notified).toBe(1);
   });
 });

@@ -1,14 +1,15 @@
-// The page's training state: a pure reducer over the worker's TrainerEvents, and a tiny store
-// around it that React reads with useSyncExternalStore. No DOM types here, so the Node unit tests
-// (tsconfig.node.json) can import it.
+// The page's training state: a pure reducer over the worker's TrainerEvents (the store around it
+// is in trainingStore.ts). No DOM types here, so the Node unit tests can import it.
 import type {
   BackendChoice,
   BackendName,
+  Hyperparameters,
   LossPoint,
   Phase,
   SkippedBackend,
   TrainerEvent,
 } from '../workers/protocol.ts';
+import { measureThroughput, type Throughput } from './modelCost.ts';
 
 /** 'idle' until the first run; then whatever phase the worker last reported. */
 export type UiPhase = 'idle' | Phase;
@@ -26,7 +27,8 @@ export interface RunInfo {
   trainChars: number;
   valChars: number;
   stepsPerEpoch: number;
-  totalSteps: number;
+  /** Null when training until stopped. */
+  totalSteps: number | null;
   paramCount: number;
 }
 
@@ -48,8 +50,17 @@ export interface SampleEntry {
 /** What the page knows about a run before the worker has said anything. */
 export interface RunRequest {
   corpusName: string;
-  epochs: number;
   backend: BackendChoice;
+  /** The settings the run started with (live changes to the rate and temperature aside). */
+  hyper: Hyperparameters;
+}
+
+/** The loss went NaN or infinite and the worker went back to the weights of `step`. */
+export interface Recovery {
+  step: number;
+  /** The halved base learning rate the run goes on with. */
+  learningRate: number;
+  message: string;
 }
 
 export interface TrainingState {
@@ -71,6 +82,14 @@ export interface TrainingState {
   epoch: number;
   stepsPerSec: number;
   charsPerSec: number;
+  /** The step size in use (after schedule and warm-up), from the latest progress event. */
+  learningRate: number | null;
+  /** The latest NaN/Inf recovery of this run, shown until the next run. */
+  recovery: Recovery | null;
+  /** Set by Reset until the next run starts; the seed the next run starts from, if known. */
+  reset: { seed: number | null } | null;
+  /** Speed of the latest run that reported any; survives new runs and Reset. */
+  throughput: Throughput | null;
   error: string | null;
 }
 
@@ -96,6 +115,10 @@ export const INITIAL_STATE: TrainingState = {
   epoch: 0,
   stepsPerSec: 0,
   charsPerSec: 0,
+  learningRate: null,
+  recovery: null,
+  reset: null,
+  throughput: null,
   error: null,
 };
 
@@ -112,6 +135,47 @@ export function beginRun(state: TrainingState, request: RunRequest): TrainingSta
     phaseMessage: 'Starting the training worker…',
     runId: state.runId + 1,
     request,
+    throughput: state.throughput,
+  };
+}
+
+/**
+ * Reset: forget the run (chart, samples, backend, recovery) and go back to idle. The next run
+ * builds fresh weights from its seed. A new runId, so views treat what follows as a new story.
+ */
+export function resetRun(state: TrainingState, seed: number | null): TrainingState {
+  return {
+    ...INITIAL_STATE,
+    runId: state.runId + 1,
+    reset: { seed },
+    throughput: state.throughput,
+  };
+}
+
+/** The speed this progress shows, for the model-size panel's estimate of the next run. */
+function measure({ request, run, backend, throughput }: TrainingState, charsPerSec: number) {
+  if (request === null || run === null || !(charsPerSec > 0)) return throughput;
+  return measureThroughput(request.hyper, run.vocabSize, charsPerSec, backend?.name ?? null);
+}
+
+/**
+ * Back to the weights of `event.step`: losses charted after it came from weights that no longer
+ * exist (and end in NaN), so they go; validation after it too. Samples stay: they are history.
+ */
+function recover(
+  state: TrainingState,
+  event: Extract<TrainerEvent, { type: 'recovered' }>,
+): TrainingState {
+  const keep = <T extends LossPoint>(points: readonly T[]) =>
+    points.some((p) => p.step > event.step) ? points.filter((p) => p.step <= event.step) : points;
+  return {
+    ...state,
+    trainLoss: keep(state.trainLoss),
+    valLoss: keep(state.valLoss),
+    step: event.step,
+    epoch: state.run !== null ? event.step / state.run.stepsPerEpoch : state.epoch,
+    learningRate: event.learningRate,
+    recovery: { step: event.step, learningRate: event.learningRate, message: event.message },
   };
 }
 
@@ -171,6 +235,8 @@ export function reduceTrainerEvent(state: TrainingState, event: TrainerEvent): T
         epoch: 0,
         stepsPerSec: 0,
         charsPerSec: 0,
+        learningRate: null,
+        recovery: null,
         error: null,
       };
     case 'progress':
@@ -181,7 +247,11 @@ export function reduceTrainerEvent(state: TrainingState, event: TrainerEvent): T
         epoch: event.epoch,
         stepsPerSec: event.stepsPerSec,
         charsPerSec: event.charsPerSec,
+        learningRate: event.learningRate,
+        throughput: measure(state, event.charsPerSec),
       };
+    case 'recovered':
+      return recover(state, event);
     case 'validation':
       return {
         ...state,
@@ -200,66 +270,4 @@ export function reduceTrainerEvent(state: TrainingState, event: TrainerEvent): T
     case 'error':
       return { ...state, phase: 'error', error: event.message };
   }
-}
-
-export type Listener = () => void;
-/** Runs a callback soon, once; the browser passes requestAnimationFrame. */
-export type Scheduler = (callback: () => void) => void;
-
-export interface TrainingStore {
-  getSnapshot(): TrainingState;
-  subscribe(listener: Listener): () => void;
-  dispatch(event: TrainerEvent): void;
-  beginRun(request: RunRequest): void;
-  /** Publishes pending changes now instead of at the next scheduled flush. */
-  flush(): void;
-}
-
-/** One flush per animation frame where there is one (the page); a short timer elsewhere. */
-function defaultScheduler(): Scheduler {
-  const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number })
-    .requestAnimationFrame;
-  if (typeof raf === 'function') return (cb) => void raf.call(globalThis, cb);
-  return (cb) => void setTimeout(cb, 16);
-}
-
-/**
- * Events are reduced as they arrive, but listeners hear about them at most once per scheduled
- * flush: bursts of progress, validation and sample messages become one React render, which keeps
- * the main thread free of long tasks while the worker trains.
- */
-export function createTrainingStore(
-  schedule: Scheduler = defaultScheduler(),
-  initial: TrainingState = INITIAL_STATE,
-): TrainingStore {
-  let published = initial;
-  let pending = initial;
-  let scheduled = false;
-  const listeners = new Set<Listener>();
-
-  const flush = () => {
-    scheduled = false;
-    if (pending === published) return;
-    published = pending;
-    for (const listener of listeners) listener();
-  };
-
-  const update = (next: TrainingState) => {
-    pending = next;
-    if (!scheduled) {
-      scheduled = true;
-      schedule(flush);
-    }
-  };
-
-  return {
-    getSnapshot: () => published,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    dispatch: (event) => update(reduceTrainerEvent(pending, event)),
-    beginRun: (request) => update(beginRun(pending, request)),
-    flush,
-  };
 }

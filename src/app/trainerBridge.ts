@@ -1,14 +1,15 @@
 // The page's side of the worker protocol: owns the training worker, sends Commands, and feeds the
 // worker's TrainerEvents into the store. Each Train press gets a fresh worker, so a run never
-// inherits tensors, backend state or a wedged GPU context from the previous one.
+// inherits tensors, backend state or a wedged GPU context from the previous one; Reset ends the
+// worker, which is what makes the next run start from freshly initialised weights.
 import type {
   BackendChoice,
   Command,
   CorpusPayload,
   Hyperparameters,
+  TrainerEvent,
 } from '../workers/protocol.ts';
-import type { TrainerEvent } from '../workers/protocol.ts';
-import type { TrainingStore } from './store.ts';
+import type { TrainingStore } from './trainingStore.ts';
 
 /** The part of a Worker the bridge uses; tests or storybooks can pass a stand-in. */
 export interface WorkerLike {
@@ -23,13 +24,22 @@ export interface StartOptions {
   corpus: CorpusPayload;
   hyper: Hyperparameters;
   backend: BackendChoice;
+  /** Build the model and wait (Step from a fresh model) instead of training at once. */
+  paused?: boolean;
 }
 
 export interface TrainerBridge {
   start(options: StartOptions): void;
   pause(): void;
   resume(): void;
+  /** One optimisation step, then paused. */
+  step(): void;
   stop(): void;
+  /** Live changes; they reach a worker that is alive, and are dropped otherwise. */
+  setLearningRate(value: number): void;
+  setTemperature(value: number): void;
+  /** Ends the worker and forgets the run; `seed` is what the next run starts from, if known. */
+  reset(seed: number | null): void;
   /** Ends the worker, if any (the App unmounting). The bridge can start again afterwards. */
   dispose(): void;
 }
@@ -90,9 +100,9 @@ export function createTrainerBridge(
   const send = (command: Command) => worker?.postMessage(command);
 
   return {
-    start({ corpus, hyper, backend }) {
+    start({ corpus, hyper, backend, paused }) {
       end();
-      store.beginRun({ corpusName: corpus.name, epochs: hyper.epochs, backend });
+      store.beginRun({ corpusName: corpus.name, backend, hyper });
       let current: WorkerLike;
       try {
         current = createWorker();
@@ -136,10 +146,13 @@ export function createTrainerBridge(
           message: 'A message from the training worker could not be read.',
         });
       };
-      send({ type: 'start', corpus, hyper, backend });
+      send({ type: 'start', corpus, hyper, backend, paused: paused === true });
     },
     pause: () => send({ type: 'pause' }),
     resume: () => send({ type: 'resume' }),
+    step: () => send({ type: 'step' }),
+    setLearningRate: (value) => send({ type: 'setLearningRate', value }),
+    setTemperature: (value) => send({ type: 'setTemperature', value }),
     stop() {
       if (worker === null) return;
       send({ type: 'stop' });
@@ -150,6 +163,10 @@ export function createTrainerBridge(
           message: 'The worker did not answer Stop in time, so it was ended.',
         }),
       );
+    },
+    reset(seed) {
+      end();
+      store.reset(seed);
     },
     dispose: end,
   };

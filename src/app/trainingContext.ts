@@ -1,7 +1,8 @@
 // Hands the App's store to the panels. Each panel selects only the slice it draws, so a progress
 // event re-renders the chart and the status line but not the form or the corpus picker.
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { TrainingState, TrainingStore } from './store.ts';
+import type { TrainingState } from './store.ts';
+import type { TrainingStore } from './trainingStore.ts';
 
 export const TrainingStoreContext = createContext<TrainingStore | null>(null);
 

@@ -1,18 +1,35 @@
-// Wires the panels together: owns the store and the worker bridge, the form's text, the corpus
-// library, and the Train flow (load the text, check it is long enough, start the worker).
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { BackendChoice, Hyperparameters } from '../workers/protocol.ts';
-import { BOUNDS, DEFAULT_HYPERPARAMETERS, minimumCorpusChars } from '../model/config.ts';
-import { createTrainingStore, isActivePhase } from '../app/store.ts';
+// Wires the panels together: owns the store and the worker bridge, the form's state, the preset
+// and corpus choice, live changes, and the run flows (Train, Step from fresh, Reset).
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { BackendChoice } from '../workers/protocol.ts';
+import { DEFAULT_HYPERPARAMETERS } from '../model/config.ts';
+import { findPreset } from '../model/presets.ts';
+import { isActivePhase, type Recovery } from '../app/store.ts';
+import { createTrainingStore } from '../app/trainingStore.ts';
 import { TrainingStoreContext } from '../app/trainingContext.ts';
 import { createTrainerBridge } from '../app/trainerBridge.ts';
-import { countCodePoints, loadCorpusText, loadManifest } from '../app/corpusLibrary.ts';
-import { checkText, toText } from '../app/hyperparameters.ts';
+import { countCodePoints } from '../app/corpusLibrary.ts';
+import { errorMessage, useCorpusLibrary } from '../app/useCorpusLibrary.ts';
+import {
+  boundedValue,
+  checkForm,
+  matchPreset,
+  presetCorpus,
+  rateText,
+  toForm,
+  type FormPatch,
+  type NumericKey,
+} from '../app/hyperparameters.ts';
+import { corpusTooShort, trainBlockedReason } from '../app/runChecks.ts';
+import { isLiveKey, useLiveSettings, type LiveSender } from '../app/useLiveSettings.ts';
+import { useRecovery } from '../app/useRecovery.ts';
 import { parseUrlState, withBackend } from '../app/urlState.ts';
-import { formatInt } from '../app/format.ts';
+import { formatRate } from '../app/format.ts';
 import { AppFooter, AppHeader } from './Masthead.tsx';
-import { CorpusPicker, type ManifestLoad } from './CorpusPicker.tsx';
+import { CorpusPicker } from './CorpusPicker.tsx';
 import { HyperparameterForm } from './HyperparameterForm.tsx';
+import type { FormMode } from './FormFields.tsx';
+import { ModelCost } from './ModelCost.tsx';
 import { TrainingControls } from './TrainingControls.tsx';
 import { BackendInfo } from './BackendInfo.tsx';
 import { RunSummary } from './RunSummary.tsx';
@@ -21,67 +38,98 @@ import { SamplesTimeline } from './SamplesTimeline.tsx';
 
 const BASE_URL = import.meta.env.BASE_URL;
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function blockedReason(library: ManifestLoad, invalid: (keyof Hyperparameters)[]): string | null {
-  if (library.status === 'loading') return 'Waiting for the corpus library to load.';
-  if (library.status === 'error') return 'Train needs the corpus library (see the message above).';
-  if (invalid.length > 0) {
-    const names = invalid.map((key) => BOUNDS[key].label).join(', ');
-    return `Fix ${invalid.length === 1 ? 'this field' : 'these fields'} to train: ${names}.`;
-  }
-  return null;
-}
-
 export function App() {
   const [store] = useState(() => createTrainingStore());
   const [bridge] = useState(() => createTrainerBridge(store));
   const [initialUrl] = useState(() => parseUrlState(window.location.search));
+  const { library, loadText } = useCorpusLibrary(BASE_URL);
 
-  const [library, setLibrary] = useState<ManifestLoad>({ status: 'loading' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [fieldText, setFieldText] = useState(() => toText(DEFAULT_HYPERPARAMETERS));
+  const [form, setForm] = useState(() => toForm(DEFAULT_HYPERPARAMETERS));
+  const [presetNote, setPresetNote] = useState<string | null>(null);
   const [backend, setBackend] = useState<BackendChoice>(initialUrl.backend);
   const [backendNotes, setBackendNotes] = useState<readonly string[]>(initialUrl.notes);
   const [loadingCorpus, setLoadingCorpus] = useState(false);
   const [pageError, setPageError] = useState<string | null>(null);
-  // Texts already fetched, by corpus id: a second Train on the same corpus starts at once.
-  const corpusTexts = useRef(new Map<string, string>());
 
   const phase = useSyncExternalStore(store.subscribe, () => store.getSnapshot().phase);
-  const busy = isActivePhase(phase) || loadingCorpus;
+  const active = isActivePhase(phase);
+  const busy = active || loadingCorpus;
+  const mode: FormMode =
+    loadingCorpus || phase === 'initialising' ? 'locked' : active ? 'live' : 'edit';
 
-  useEffect(() => {
-    let cancelled = false;
-    loadManifest(BASE_URL).then(
-      (manifest) => !cancelled && setLibrary({ status: 'ready', manifest }),
-      (error: unknown) =>
-        !cancelled && setLibrary({ status: 'error', message: errorMessage(error) }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  // Live values go to a worker that is running or paused; otherwise they wait for the next run.
+  const sendLive = useCallback<LiveSender>(
+    (key, value) => {
+      const now = store.getSnapshot().phase;
+      if (now !== 'running' && now !== 'paused') return false;
+      if (key === 'learningRate') bridge.setLearningRate(value);
+      else bridge.setTemperature(value);
+      return true;
+    },
+    [store, bridge],
+  );
+  const live = useLiveSettings(sendLive);
+  const { propose, commit, commitAll, restart, acknowledge } = live;
+
+  // The worker's NaN recovery halved the learning rate: the field shows the rate the run now uses.
+  const onRecovery = useCallback(
+    ({ learningRate: rate }: Recovery) => {
+      setForm((f) => ({ ...f, text: { ...f.text, learningRate: rateText(rate) } }));
+      acknowledge('learningRate', rate, `Halved to ${formatRate(rate)} after the loss diverged.`);
+    },
+    [acknowledge],
+  );
+  useRecovery(store, onRecovery);
 
   // The worker must not outlive the page's component tree.
   useEffect(() => () => bridge.dispose(), [bridge]);
 
-  const checked = useMemo(() => checkText(fieldText), [fieldText]);
-  const invalidKeys = Object.keys(checked.errors) as (keyof Hyperparameters)[];
-  const reason = blockedReason(library, invalidKeys);
+  const checked = useMemo(() => checkForm(form), [form]);
+  const presetId = useMemo(() => matchPreset(checked.values)?.id ?? null, [checked]);
 
+  const corpora = library.status === 'ready' ? library.manifest.corpora : null;
+  const defaultId = library.status === 'ready' ? library.manifest.defaultId : null;
   const entry =
-    library.status === 'ready'
-      ? (library.manifest.corpora.find(
-          (c) => c.id === (selectedId ?? library.manifest.defaultId),
-        ) ?? library.manifest.corpora[0])
-      : undefined;
+    corpora === null
+      ? undefined
+      : (corpora.find((c) => c.id === (selectedId ?? defaultId)) ?? corpora[0]);
+  const reason = trainBlockedReason(library.status, checked, entry);
 
-  const onFieldChange = useCallback((key: keyof Hyperparameters, text: string) => {
-    setFieldText((previous) => ({ ...previous, [key]: text }));
+  const onText = useCallback(
+    (key: NumericKey, text: string) => {
+      setForm((previous) => ({ ...previous, text: { ...previous.text, [key]: text } }));
+      setPresetNote(null);
+      if (isLiveKey(key)) propose(key, boundedValue(key, text));
+    },
+    [propose],
+  );
+
+  const onCommit = useCallback(
+    (key: NumericKey) => {
+      if (isLiveKey(key)) commit(key);
+    },
+    [commit],
+  );
+
+  const onPatch = useCallback((patch: FormPatch) => {
+    setForm((previous) => ({ ...previous, ...patch }));
+    setPresetNote(null);
   }, []);
+
+  const onPreset = useCallback(
+    (id: string) => {
+      const preset = findPreset(id);
+      if (preset === undefined) return;
+      setForm(toForm(preset.hyper));
+      setPageError(null);
+      if (corpora === null) return;
+      const corpus = presetCorpus(preset, corpora, entry);
+      if ('select' in corpus) setSelectedId(corpus.select);
+      setPresetNote('note' in corpus ? corpus.note : null);
+    },
+    [corpora, entry],
+  );
 
   const onBackendChange = useCallback((choice: BackendChoice) => {
     setBackend(choice);
@@ -93,36 +141,58 @@ export function App() {
 
   const onSelectCorpus = useCallback((id: string) => {
     setSelectedId(id);
+    setPresetNote(null);
     setPageError(null);
   }, []);
 
-  const onTrain = async () => {
+  /** Train, or (paused) build a fresh model for Step: load the text, check its length, start. */
+  const launch = async (paused: boolean) => {
     if (entry === undefined || !checked.valid || busy) return;
     const hyper = checked.values;
     setPageError(null);
     setLoadingCorpus(true);
     try {
-      let text = corpusTexts.current.get(entry.id);
-      if (text === undefined) {
-        text = await loadCorpusText(BASE_URL, entry);
-        corpusTexts.current.set(entry.id, text);
-      }
-      const needed = minimumCorpusChars(hyper.seqLen);
-      const chars = countCodePoints(text);
-      if (chars < needed) {
-        setPageError(
-          `"${entry.title}" has ${formatInt(chars)} characters, but a sequence length of ` +
-            `${formatInt(hyper.seqLen)} needs at least ${formatInt(needed)} (a window each for ` +
-            'training and validation). Pick a longer corpus or a shorter sequence length.',
-        );
+      const text = await loadText(entry);
+      const tooShort = corpusTooShort({ title: entry.title, chars: countCodePoints(text) }, hyper);
+      if (tooShort !== null) {
+        setPageError(tooShort);
         return;
       }
-      bridge.start({ corpus: { name: entry.title, text }, hyper, backend });
+      restart({ learningRate: hyper.learningRate, temperature: hyper.temperature });
+      bridge.start({ corpus: { name: entry.title, text }, hyper, backend, paused });
+      // Publish 'initialising' now, in the same render that ends "Loading corpus…", so the
+      // status line does not flash "Ready" for a frame in between.
+      store.flush();
+      // The worker handles commands in order: this step runs once the model is built.
+      if (paused) bridge.step();
     } catch (error) {
       setPageError(errorMessage(error));
     } finally {
       setLoadingCorpus(false);
     }
+  };
+
+  const onStep = () => {
+    if (phase !== 'paused') return void launch(true);
+    // A rate typed a moment ago should shape this step, not the one after.
+    commitAll();
+    bridge.step();
+  };
+
+  const onResume = () => {
+    commitAll();
+    bridge.resume();
+  };
+
+  const onReset = () => {
+    // The next run's seed: the form's, or the last run's while the field is being edited.
+    const seed =
+      checked.errors.seed === undefined
+        ? checked.values.seed
+        : (store.getSnapshot().request?.hyper.seed ?? null);
+    restart(null);
+    setPageError(null);
+    bridge.reset(seed);
   };
 
   return (
@@ -138,27 +208,36 @@ export function App() {
               disabled={busy}
             />
             <HyperparameterForm
-              values={fieldText}
+              form={form}
               errors={checked.errors}
-              onChange={onFieldChange}
+              mode={mode}
+              liveNotes={live.notes}
+              onText={onText}
+              onCommit={onCommit}
+              onPatch={onPatch}
+              presetId={presetId}
+              presetNote={presetNote}
+              onPreset={onPreset}
               backend={backend}
               onBackendChange={onBackendChange}
               backendNotes={backendNotes}
-              disabled={busy}
             />
-            <TrainingControls
-              trainBlockedReason={reason}
-              loadingCorpus={loadingCorpus}
-              pageError={pageError}
-              onTrain={() => void onTrain()}
-              onPause={bridge.pause}
-              onResume={bridge.resume}
-              onStop={bridge.stop}
-            />
+            <ModelCost hyper={checked.valid ? checked.values : null} corpus={entry} />
             <BackendInfo />
             <RunSummary />
           </div>
           <div className="column">
+            <TrainingControls
+              trainBlockedReason={reason}
+              loadingCorpus={loadingCorpus}
+              pageError={pageError}
+              onTrain={() => void launch(false)}
+              onStep={onStep}
+              onPause={bridge.pause}
+              onResume={onResume}
+              onStop={bridge.stop}
+              onReset={onReset}
+            />
             <LossChart />
             <SamplesTimeline />
           </div>

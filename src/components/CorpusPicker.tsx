@@ -1,13 +1,8 @@
 // Picks the text to train on from the built-in library, and says what it is: size, alphabet and
 // provenance, since workshop attendees ask where the text comes from and whether they may use it.
 import { memo, useId } from 'react';
-import type { CorpusManifest } from '../corpus/manifest.ts';
 import { formatBytes, formatInt } from '../app/format.ts';
-
-export type ManifestLoad =
-  | { status: 'loading' }
-  | { status: 'ready'; manifest: CorpusManifest }
-  | { status: 'error'; message: string };
+import type { ManifestLoad } from '../app/useCorpusLibrary.ts';
 
 interface Props {
   library: ManifestLoad;

@@ -1,35 +1,12 @@
-// The run's settings. Fields hold the text as typed, so a half-typed "0.0" or an out-of-range value
-// stays on screen with its message instead of snapping to a number the user did not enter.
+// The run's settings: a preset, then the model, training and sampling groups, then the backend.
+// Number fields hold the text as typed, so a half-typed "0.0" or an out-of-range value stays on
+// screen with its message instead of snapping to a number the user did not enter.
 import { memo, useId } from 'react';
-import type { BackendChoice, Hyperparameters } from '../workers/protocol.ts';
-import { BOUNDS } from '../model/config.ts';
+import type { BackendChoice } from '../workers/protocol.ts';
 import { BACKEND_CHOICES } from '../app/urlState.ts';
-import type { HyperparameterErrors, HyperparameterText } from '../app/hyperparameters.ts';
-
-type HyperparameterKey = keyof Hyperparameters;
-
-/** Form order: the model's shape, then how it is trained, then how it is sampled. */
-const FIELD_ORDER: readonly HyperparameterKey[] = [
-  'layers',
-  'hiddenSize',
-  'seqLen',
-  'batchSize',
-  'learningRate',
-  'epochs',
-  'temperature',
-  'seed',
-];
-
-const HINTS: Record<HyperparameterKey, string> = {
-  layers: 'Stacked LSTM layers.',
-  hiddenSize: 'Units per layer.',
-  seqLen: 'Characters per training window.',
-  batchSize: 'Windows per step.',
-  learningRate: 'Adam step size.',
-  epochs: 'Passes over the text; fractions allowed.',
-  temperature: 'Lower is safer, higher is wilder.',
-  seed: 'Same seed, same run.',
-};
+import type { FieldsProps } from './FormFields.tsx';
+import { ModelFields, SamplingFields, TrainingFields } from './FieldGroups.tsx';
+import { PresetPicker } from './PresetPicker.tsx';
 
 const BACKEND_LABELS: Record<BackendChoice, string> = {
   auto: 'Auto',
@@ -39,97 +16,65 @@ const BACKEND_LABELS: Record<BackendChoice, string> = {
   cpu: 'CPU',
 };
 
-interface Props {
-  values: HyperparameterText;
-  errors: HyperparameterErrors;
-  onChange: (key: HyperparameterKey, text: string) => void;
+interface Props extends FieldsProps {
+  presetId: string | null;
+  presetNote: string | null;
+  onPreset: (id: string) => void;
   backend: BackendChoice;
   onBackendChange: (backend: BackendChoice) => void;
   /** Why the URL's backend was ignored, if it was. */
   backendNotes: readonly string[];
-  disabled: boolean;
 }
 
-function isBackendChoice(value: string): value is BackendChoice {
-  return (BACKEND_CHOICES as readonly string[]).includes(value);
-}
-
-export const HyperparameterForm = memo(function HyperparameterForm({
-  values,
-  errors,
-  onChange,
-  backend,
-  onBackendChange,
-  backendNotes,
-  disabled,
-}: Props) {
+export const HyperparameterForm = memo(function HyperparameterForm(props: Props) {
+  const { presetId, presetNote, onPreset, backend, onBackendChange, backendNotes } = props;
   const idPrefix = useId();
+  const titleId = `${idPrefix}-title`;
   const backendId = `${idPrefix}-backend`;
   const backendNoteId = `${idPrefix}-backend-note`;
+  const editable = props.mode === 'edit';
 
   return (
-    <form className="panel" noValidate onSubmit={(e) => e.preventDefault()}>
-      {/* A disabled fieldset disables every control in it while a run uses these values. */}
-      <fieldset disabled={disabled}>
-        <legend className="panel-title">Hyperparameters</legend>
-        <div className="hyper-grid">
-          {FIELD_ORDER.map((key) => {
-            const bound = BOUNDS[key];
-            const id = `${idPrefix}-${key}`;
-            const hintId = `${id}-hint`;
-            const errorId = `${id}-error`;
-            const error = errors[key];
-            return (
-              <div className="field" key={key}>
-                <label htmlFor={id}>{bound.label}</label>
-                <input
-                  id={id}
-                  type="number"
-                  inputMode="decimal"
-                  min={bound.min}
-                  max={bound.max}
-                  // Integers step by one; real-valued fields by their smallest legal value.
-                  step={bound.integer ? 1 : bound.min}
-                  value={values[key]}
-                  onChange={(e) => onChange(key, e.target.value)}
-                  aria-invalid={error !== undefined}
-                  aria-describedby={error !== undefined ? `${errorId} ${hintId}` : hintId}
-                />
-                <span id={hintId} className="hint">
-                  {HINTS[key]}
-                </span>
-                {error !== undefined && (
-                  <span id={errorId} className="field-error">
-                    {error}
-                  </span>
-                )}
-              </div>
-            );
-          })}
-          <div className="field field-wide">
-            <label htmlFor={backendId}>Backend</label>
-            <select
-              id={backendId}
-              value={backend}
-              onChange={(e) => {
-                if (isBackendChoice(e.target.value)) onBackendChange(e.target.value);
-              }}
-              aria-describedby={backendNotes.length > 0 ? backendNoteId : undefined}
-            >
-              {BACKEND_CHOICES.map((choice) => (
-                <option key={choice} value={choice}>
-                  {BACKEND_LABELS[choice]}
-                </option>
-              ))}
-            </select>
-            {backendNotes.length > 0 && (
-              <span id={backendNoteId} className="note">
-                {backendNotes.join(' ')}
-              </span>
-            )}
-          </div>
-        </div>
-      </fieldset>
+    <form
+      className="panel hyper-form"
+      noValidate
+      onSubmit={(e) => e.preventDefault()}
+      aria-labelledby={titleId}
+    >
+      <h2 id={titleId}>Hyperparameters</h2>
+      {props.mode === 'live' && (
+        <p className="muted live-hint">
+          A run is active: only the learning rate and the sample temperature can change now.
+        </p>
+      )}
+      <PresetPicker presetId={presetId} note={presetNote} onApply={onPreset} disabled={!editable} />
+      <ModelFields fields={props} />
+      <TrainingFields fields={props} />
+      <SamplingFields fields={props} />
+      <div className="field backend-field">
+        <label htmlFor={backendId}>Backend</label>
+        <select
+          id={backendId}
+          value={backend}
+          disabled={!editable}
+          onChange={(e) => {
+            const choice = BACKEND_CHOICES.find((c) => c === e.target.value);
+            if (choice !== undefined) onBackendChange(choice);
+          }}
+          aria-describedby={backendNotes.length > 0 ? backendNoteId : undefined}
+        >
+          {BACKEND_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {BACKEND_LABELS[choice]}
+            </option>
+          ))}
+        </select>
+        {backendNotes.length > 0 && (
+          <span id={backendNoteId} className="note">
+            {backendNotes.join(' ')}
+          </span>
+        )}
+      </div>
     </form>
   );
 });

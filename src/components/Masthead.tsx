@@ -5,8 +5,8 @@ export function AppHeader() {
     <header className="app-header">
       <h1>RNN Playground</h1>
       <p>
-        Pick a text, press Train, and watch a character-level LSTM learn to write it — the loss
-        falls while its samples turn from gibberish into words.
+        Pick a text, press Train, and watch a character-level recurrent network (LSTM, GRU or simple
+        RNN) learn to write it — the loss falls while its samples turn from gibberish into words.
       </p>
     </header>
   );

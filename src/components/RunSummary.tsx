@@ -1,15 +1,17 @@
 // The numbers the worker reports once the model is built: how big the network is and how the
 // corpus was split. Shown so attendees can relate parameters and data to how fast loss falls.
-import { formatInt } from '../app/format.ts';
+import { formatInt, formatRate } from '../app/format.ts';
 import type { TrainingState } from '../app/store.ts';
 import { useTrainingState } from '../app/trainingContext.ts';
 
 const selectRun = (state: TrainingState) => state.run;
 const selectCorpus = (state: TrainingState) => state.request?.corpusName ?? null;
+const selectRate = (state: TrainingState) => state.learningRate;
 
 export function RunSummary() {
   const run = useTrainingState(selectRun);
   const corpusName = useTrainingState(selectCorpus);
+  const learningRate = useTrainingState(selectRate);
   if (run === null) return null;
   return (
     <section className="panel run-summary">
@@ -40,9 +42,17 @@ export function RunSummary() {
         <div>
           <dt>Steps</dt>
           <dd>
-            {formatInt(run.stepsPerEpoch)} per epoch, {formatInt(run.totalSteps)} in all
+            {formatInt(run.stepsPerEpoch)} per epoch,{' '}
+            {run.totalSteps === null ? 'until stopped' : `${formatInt(run.totalSteps)} in all`}
           </dd>
         </div>
+        {learningRate !== null && (
+          <div>
+            {/* After the schedule and warm-up: what the optimizer steps with right now. */}
+            <dt>Learning rate now</dt>
+            <dd data-testid="learning-rate">{formatRate(learningRate)}</dd>
+          </div>
+        )}
       </dl>
     </section>
   );

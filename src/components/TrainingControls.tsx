@@ -1,9 +1,9 @@
-// Train / Pause / Resume / Stop, and what the run is doing right now: a polite live status line,
-// the epoch progress bar, overall progress, and any error as an alert.
+// Train / Step / Pause / Resume / Stop / Reset, and what the run is doing right now: a polite live
+// status line, the epoch progress bar, overall progress, a NaN recovery and any error as alerts.
 import { useId } from 'react';
 import { isActivePhase, type TrainingState } from '../app/store.ts';
 import { useTrainingState } from '../app/trainingContext.ts';
-import { describeStatus, epochProgress, formatInt } from '../app/format.ts';
+import { describeStatus, epochProgress, formatInt, formatNumber } from '../app/format.ts';
 
 interface Props {
   /** Why Train cannot run now (invalid fields, no corpus yet), or null when it can. */
@@ -12,9 +12,12 @@ interface Props {
   /** A failure on the page's side before the worker ran (e.g. the corpus did not load). */
   pageError: string | null;
   onTrain: () => void;
+  /** One step: of the paused run, or of a fresh run started paused. */
+  onStep: () => void;
   onPause: () => void;
   onResume: () => void;
   onStop: () => void;
+  onReset: () => void;
 }
 
 const whole = (state: TrainingState) => state;
@@ -22,28 +25,32 @@ const whole = (state: TrainingState) => state;
 function overallText(state: TrainingState): string | null {
   if (state.run === null) return null;
   const total = state.run.totalSteps;
+  if (total === null) {
+    return `Until stopped: ${formatInt(state.step)} steps, ${formatNumber(state.epoch)} epochs so far`;
+  }
   const percent = total > 0 ? Math.min(100, Math.round((state.step / total) * 100)) : 0;
   return `Overall: step ${formatInt(state.step)} of ${formatInt(total)} (${percent}%)`;
 }
 
-export function TrainingControls({
-  trainBlockedReason,
-  loadingCorpus,
-  pageError,
-  onTrain,
-  onPause,
-  onResume,
-  onStop,
-}: Props) {
+export function TrainingControls(props: Props) {
+  const { trainBlockedReason, loadingCorpus, pageError } = props;
   const state = useTrainingState(whole);
   const reasonId = useId();
   const { phase } = state;
+  const active = isActivePhase(phase);
 
-  const canTrain = !isActivePhase(phase) && !loadingCorpus && trainBlockedReason === null;
-  const blockedNote = !isActivePhase(phase) && !loadingCorpus ? trainBlockedReason : null;
-  const progress = epochProgress(state.epoch, state.request?.epochs ?? 1, phase === 'done');
-  const showProgress = state.run !== null;
+  const canTrain = !active && !loadingCorpus && trainBlockedReason === null;
+  const canStep = canTrain || phase === 'paused';
+  // A run to forget: anything but a fresh page, and not while the worker is being set up.
+  const canReset = phase !== 'idle' && phase !== 'initialising' && !loadingCorpus;
+  const blockedNote = !active && !loadingCorpus ? trainBlockedReason : null;
+  const progress = epochProgress(state.epoch, state.request?.hyper.epochs ?? 1, phase === 'done');
+  const epochText =
+    progress.count === null
+      ? `Epoch ${progress.index}: ${progress.percent}%`
+      : `Epoch ${progress.index} of ${progress.count}: ${progress.percent}%`;
   const error = pageError ?? (phase === 'error' ? state.error : null);
+  const blockedBy = blockedNote !== null ? reasonId : undefined;
 
   return (
     <section className="panel controls">
@@ -52,20 +59,37 @@ export function TrainingControls({
         <button
           type="button"
           className="primary"
-          onClick={onTrain}
+          onClick={props.onTrain}
           disabled={!canTrain}
-          aria-describedby={blockedNote !== null ? reasonId : undefined}
+          aria-describedby={blockedBy}
         >
           Train
         </button>
-        <button type="button" onClick={onPause} disabled={phase !== 'running'}>
+        <button
+          type="button"
+          onClick={props.onStep}
+          disabled={!canStep}
+          aria-describedby={phase === 'paused' ? undefined : blockedBy}
+          title="Exactly one optimisation step, then paused"
+        >
+          Step
+        </button>
+        <button type="button" onClick={props.onPause} disabled={phase !== 'running'}>
           Pause
         </button>
-        <button type="button" onClick={onResume} disabled={phase !== 'paused'}>
+        <button type="button" onClick={props.onResume} disabled={phase !== 'paused'}>
           Resume
         </button>
-        <button type="button" onClick={onStop} disabled={!isActivePhase(phase)}>
+        <button type="button" onClick={props.onStop} disabled={!active}>
           Stop
+        </button>
+        <button
+          type="button"
+          onClick={props.onReset}
+          disabled={!canReset}
+          title="Forget this run; the next one starts from freshly initialised weights"
+        >
+          Reset
         </button>
       </div>
       {blockedNote !== null && (
@@ -76,7 +100,7 @@ export function TrainingControls({
       <p className="status" role="status" aria-live="polite">
         {describeStatus(state, loadingCorpus)}
       </p>
-      {showProgress && (
+      {state.run !== null && (
         <div className="progress-block">
           <div
             className="progress"
@@ -85,7 +109,7 @@ export function TrainingControls({
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={progress.percent}
-            aria-valuetext={`epoch ${progress.index} of ${progress.count}: ${progress.percent}%`}
+            aria-valuetext={epochText}
           >
             <div
               className="progress-fill"
@@ -93,11 +117,14 @@ export function TrainingControls({
             />
           </div>
           <p className="progress-text">
-            <span>
-              Epoch {progress.index} of {progress.count}: {progress.percent}%
-            </span>
+            <span>{epochText}</span>
             <span>{overallText(state)}</span>
           </p>
+        </div>
+      )}
+      {state.recovery !== null && (
+        <div className="recovery" role="alert">
+          <strong>Recovered from a diverging loss.</strong> {state.recovery.message}
         </div>
       )}
       {error !== null && (
