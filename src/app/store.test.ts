@@ -25,7 +25,16 @@ function reduceAll(events: TrainerEvent[], state: TrainingState = INITIAL_STATE)
 }
 
 function sample(step: number, text = `text ${step}`): TrainerEvent {
-  return { type: 'sample', step, epoch: step / 100, loss: 2, prime: 'T', temperature: 0.8, text };
+  return {
+    type: 'sample',
+    step,
+    epoch: step / 100,
+    loss: 2,
+    prime: 'T',
+    temperature: 0.8,
+    text,
+    copied: [],
+  };
 }
 
 function progress(from: number, to: number): TrainerEvent {

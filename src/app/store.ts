@@ -7,6 +7,7 @@ import type {
   LossPoint,
   Phase,
   SkippedBackend,
+  TextSpan,
   TrainerEvent,
 } from '../workers/protocol.ts';
 import { measureThroughput, type Throughput } from './modelCost.ts';
@@ -45,6 +46,15 @@ export interface SampleEntry {
   prime: string;
   temperature: number;
   text: string;
+  /** Spans of `text` copied word for word from the training text. */
+  copied: readonly TextSpan[];
+}
+
+/** Exact-match accuracy of held-out sums (addition corpus) at a step. */
+export interface AccuracyPoint {
+  step: number;
+  epoch: number;
+  accuracy: number;
 }
 
 /** What the page knows about a run before the worker has said anything. */
@@ -75,6 +85,10 @@ export interface TrainingState {
   trainLoss: readonly LossPoint[];
   valLoss: readonly ValidationPoint[];
   samples: readonly SampleEntry[];
+  /** Validation loss of order-k n-gram models of the corpus: the chart's reference lines. */
+  baselines: readonly { order: number; loss: number }[];
+  /** Addition accuracy over the run; empty on other corpora. */
+  accuracy: readonly AccuracyPoint[];
   /** Samples left out of `samples` to keep the timeline's DOM small (see MAX_SAMPLES). */
   droppedSamples: number;
   nextSampleId: number;
@@ -109,6 +123,8 @@ export const INITIAL_STATE: TrainingState = {
   trainLoss: [],
   valLoss: [],
   samples: [],
+  baselines: [],
+  accuracy: [],
   droppedSamples: 0,
   nextSampleId: 0,
   step: 0,
@@ -229,6 +245,8 @@ export function reduceTrainerEvent(state: TrainingState, event: TrainerEvent): T
         trainLoss: [],
         valLoss: [],
         samples: [],
+        baselines: [],
+        accuracy: [],
         droppedSamples: 0,
         nextSampleId: 0,
         step: 0,
@@ -266,8 +284,24 @@ export function reduceTrainerEvent(state: TrainingState, event: TrainerEvent): T
         prime: event.prime,
         temperature: event.temperature,
         text: event.text,
+        copied: event.copied,
       });
+    case 'baselines':
+      return { ...state, baselines: event.losses };
+    case 'taskAccuracy':
+      return {
+        ...state,
+        accuracy: [
+          ...state.accuracy,
+          { step: event.step, epoch: event.epoch, accuracy: event.accuracy },
+        ],
+      };
     case 'error':
       return { ...state, phase: 'error', error: event.message };
+    case 'generated':
+    case 'inspection':
+    case 'inspectionFailed':
+      // Answers to requests about the model: the panels that asked listen for them.
+      return state;
   }
 }

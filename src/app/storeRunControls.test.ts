@@ -36,6 +36,7 @@ function sample(step: number): TrainerEvent {
     prime: 'T',
     temperature: 0.8,
     text: 'x',
+    copied: [],
   };
 }
 

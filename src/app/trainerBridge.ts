@@ -1,7 +1,9 @@
 // The page's side of the worker protocol: owns the training worker, sends Commands, and feeds the
 // worker's TrainerEvents into the store. Each Train press gets a fresh worker, so a run never
 // inherits tensors, backend state or a wedged GPU context from the previous one; Reset ends the
-// worker, which is what makes the next run start from freshly initialised weights.
+// worker, which is what makes the next run start from freshly initialised weights. A stopped or
+// finished run keeps its worker (and weights) so the page can still generate from it and look
+// inside it, until the next Train or Reset.
 import type {
   BackendChoice,
   Command,
@@ -42,17 +44,24 @@ export interface TrainerBridge {
   reset(seed: number | null): void;
   /** Ends the worker, if any (the App unmounting). The bridge can start again afterwards. */
   dispose(): void;
+  /**
+   * Sends a request about the current model (generate, inspect, …); false when no model is alive
+   * to answer it (no run yet, or after Reset).
+   */
+  request(command: ModelRequest): boolean;
+  /** Hears every event of the current worker (after the store has); returns an unsubscribe. */
+  listen(listener: (event: TrainerEvent) => void): () => void;
 }
+
+/** Commands that ask the current model for something rather than steer training. */
+export type ModelRequest = Extract<Command, { type: 'generate' | 'stopGenerating' | 'inspect' }>;
 
 /**
  * How long Stop waits for the worker to confirm. A worker stuck inside a long kernel (or still
  * compiling shaders) cannot answer; the user asked to stop, so it is terminated instead.
  */
 const STOP_GRACE_MS = 3000;
-/**
- * A finished worker still holds the model's tensors (and maybe a GPU context): end it shortly
- * after its last phase, leaving time for any message it posted just after.
- */
+/** A worker that failed is ended shortly after, leaving time for any message it posted last. */
 const RETIRE_DELAY_MS = 1000;
 
 function createTrainerWorker(): WorkerLike {
@@ -73,6 +82,7 @@ export function createTrainerBridge(
   createWorker: () => WorkerLike = createTrainerWorker,
 ): TrainerBridge {
   let worker: WorkerLike | null = null;
+  const listeners = new Set<(event: TrainerEvent) => void>();
   // At most one pending timer: Stop's deadline, or the retirement of a finished worker.
   let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -121,14 +131,11 @@ export function createTrainerBridge(
         if (!isTrainerEvent(event.data)) return;
         const trainerEvent = event.data;
         store.dispatch(trainerEvent);
-        if (
-          trainerEvent.type === 'phase' &&
-          (trainerEvent.phase === 'stopped' ||
-            trainerEvent.phase === 'done' ||
-            trainerEvent.phase === 'error')
-        ) {
-          endLater(current, RETIRE_DELAY_MS);
-        }
+        for (const listener of listeners) listener(trainerEvent);
+        if (trainerEvent.type !== 'phase') return;
+        // Stop was answered: the worker stays, holding the weights for generation.
+        if (trainerEvent.phase === 'stopped' || trainerEvent.phase === 'done') clearTimer();
+        if (trainerEvent.phase === 'error') endLater(current, RETIRE_DELAY_MS);
       };
       current.onerror = (event) => {
         if (worker !== current) return;
@@ -169,5 +176,14 @@ export function createTrainerBridge(
       store.reset(seed);
     },
     dispose: end,
+    request(command) {
+      if (worker === null) return false;
+      send(command);
+      return true;
+    },
+    listen(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }

@@ -37,6 +37,14 @@ describe('sampling', () => {
     expect(hot[1]! / 20000).toBeCloseTo(Math.sqrt(3) / (1 + Math.sqrt(3)), 1);
   });
 
+  it('samples only among the top k when asked', () => {
+    const rng = mulberry32(3);
+    const logits = [0, 1, 2, 3];
+    const seen = new Set<number>();
+    for (let k = 0; k < 2000; k++) seen.add(pickFromLogits(logits, 1, rng, 2));
+    expect([...seen].sort()).toEqual([2, 3]);
+  });
+
   it('reproduces a sample from a fixed seed', async () => {
     const net = createCharRnn(shape, initialValues(shape, 1));
     const a = await sampleIds(net, [1, 2, 3], 30, 1, mulberry32(5));

@@ -10,15 +10,30 @@ import type { Rng } from './random.ts';
 /** Below this temperature sampling is the argmax (dividing by ~0 would overflow). */
 export const ARGMAX_TEMPERATURE = 1e-3;
 
-/** Picks an id from logits at a temperature: argmax near 0, softmax(logits / T) otherwise. */
-export function pickFromLogits(logits: ArrayLike<number>, temperature: number, rng: Rng): number {
+/** The ids of the k largest logits (all ids when k is null or not smaller than V). */
+export function topKIds(logits: ArrayLike<number>, k: number | null): number[] {
+  const ids = Array.from({ length: logits.length }, (_, i) => i);
+  if (k === null || k >= ids.length) return ids;
+  return ids.sort((a, b) => (logits[b] ?? 0) - (logits[a] ?? 0)).slice(0, Math.max(1, k));
+}
+
+/**
+ * Picks an id from logits at a temperature: argmax near 0, softmax(logits / T) otherwise,
+ * optionally among the top k only.
+ */
+export function pickFromLogits(
+  logits: ArrayLike<number>,
+  temperature: number,
+  rng: Rng,
+  topK: number | null = null,
+): number {
   let best = 0;
   for (let i = 1; i < logits.length; i++) if ((logits[i] ?? 0) > (logits[best] ?? 0)) best = i;
   if (temperature < ARGMAX_TEMPERATURE) return best;
   const max = logits[best] ?? 0;
   const weights = new Float64Array(logits.length);
   let total = 0;
-  for (let i = 0; i < logits.length; i++) {
+  for (const i of topKIds(logits, topK)) {
     weights[i] = Math.exp(((logits[i] ?? 0) - max) / temperature); // shifted: no overflow
     total += weights[i]!;
   }

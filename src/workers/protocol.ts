@@ -67,7 +67,42 @@ export type Command =
   | { type: 'stop' }
   /** Live changes while training: the base learning rate, and the samples' temperature. */
   | { type: 'setLearningRate'; value: number }
-  | { type: 'setTemperature'; value: number };
+  | { type: 'setTemperature'; value: number }
+  /**
+   * Generate from the current weights (running, paused, stopped or done), streaming `generated`
+   * events. `source` picks the network or an order-k n-gram model of the training text.
+   */
+  | {
+      type: 'generate';
+      id: number;
+      prime: string;
+      length: number;
+      /** 0 is the argmax. */
+      temperature: number;
+      /** Sample among the k most likely characters only; null for all. */
+      topK: number | null;
+      source: GenerationSource;
+    }
+  | { type: 'stopGenerating'; id: number }
+  /** Activations and next-character probabilities over a snippet (at most MAX_INSPECT_CHARS). */
+  | { type: 'inspect'; id: number; text: string; topK: number };
+
+export type GenerationSource = { kind: 'network' } | { kind: 'ngram'; order: number };
+
+/** Longest snippet `inspect` takes: one cell step per character. */
+export const MAX_INSPECT_CHARS = 400;
+
+/** Top-k next characters after one position of a snippet. */
+export interface NextCharacters {
+  chars: string[];
+  probs: number[];
+}
+
+/** A span of a sample, in code points of its text: [start, end). */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
 
 export type Phase = 'initialising' | 'running' | 'paused' | 'stopped' | 'done' | 'error';
 
@@ -123,7 +158,31 @@ export type TrainerEvent =
       prime: string;
       temperature: number;
       text: string;
+      /** Spans of `text` that appear word for word in the training text (20+ characters). */
+      copied: TextSpan[];
     }
+  /** Validation loss of order-k character n-gram models of the same split, once per run. */
+  | { type: 'baselines'; losses: { order: number; loss: number }[] }
+  /** Exact-match accuracy of sums on held-out lines (addition corpus only), each epoch. */
+  | { type: 'taskAccuracy'; step: number; epoch: number; accuracy: number; problems: number }
+  /** Characters of a `generate` request as they are sampled; `done` ends it (error: why). */
+  | { type: 'generated'; id: number; chunk: string; done: boolean; error: string | null }
+  | {
+      type: 'inspection';
+      id: number;
+      /** The snippet's characters, one per position. */
+      chars: string[];
+      /** Gate names in display order, then 'hidden'. */
+      gates: string[];
+      hiddenSize: number;
+      /** activations[layer][gate]: [chars.length * hiddenSize], row per position. */
+      activations: Float32Array[][];
+      /** After each position: the top-k next characters. */
+      next: NextCharacters[];
+      /** Step of the weights inspected. */
+      step: number;
+    }
+  | { type: 'inspectionFailed'; id: number; message: string }
   /**
    * The loss went NaN or infinite: the weights and optimizer state of `step` came back, the base
    * learning rate was halved to `learningRate`, and training paused. Points after `step` are void.

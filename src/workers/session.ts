@@ -5,6 +5,7 @@ import { splitTrainVal, stepsPerEpoch } from '../model/batches.ts';
 import { sequentialBatches, SequentialBatcher } from '../model/batches.ts';
 import { buildVocab, encode } from '../model/vocab.ts';
 import type { CorpusPayload, Hyperparameters, TrainerEvent } from './protocol.ts';
+import type { Insights } from './insights.ts';
 import { TrainingLoop, type LoopData } from './trainingLoop.ts';
 
 /** Validation windows per measurement: enough for a stable number, cheap next to training. */
@@ -17,6 +18,7 @@ export class TrainingSession {
   private stopped = false;
   private stepsAllowed = 0;
   private wake: (() => void) | null = null;
+  private loop: TrainingLoop | null = null;
   /** Live settings, changed by commands while training. */
   readonly live: { learningRate: number; temperature: number };
 
@@ -94,7 +96,7 @@ export class TrainingSession {
     const data: LoopData = {
       vocab,
       train,
-      valChars: val.length,
+      val,
       valBatches,
       sequential,
       perEpoch,
@@ -104,13 +106,22 @@ export class TrainingSession {
       checkpoint: (onPause) => this.checkpoint(onPause),
       pause: () => this.pause(),
     });
+    this.loop = loop;
     try {
       if (!this.paused) {
         this.post({ type: 'phase', phase: 'running', message: `Training on ${backend}` });
       }
       await loop.run();
-    } finally {
+      // The finished model stays for generation and inspection until the worker is ended.
+    } catch (error) {
+      this.loop = null;
       loop.dispose();
+      throw error;
     }
+  }
+
+  /** The run's insights (generation, inspection), once its model exists. */
+  get insights(): Insights | null {
+    return this.loop?.insights ?? null;
   }
 }

@@ -7,6 +7,7 @@ import { TrainingSession } from './session.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let session: TrainingSession | null = null;
+const NO_MODEL = 'There is no model yet: press Train or Step first.';
 
 function post(event: TrainerEvent): void {
   scope.postMessage(event);
@@ -63,6 +64,20 @@ scope.onmessage = (e: MessageEvent<Command>) => {
     case 'setLearningRate':
       if (session && Number.isFinite(command.value) && command.value > 0) {
         session.live.learningRate = command.value;
+      }
+      break;
+    case 'generate':
+      if (session?.insights) session.insights.generate(command).catch(fail);
+      else post({ type: 'generated', id: command.id, chunk: '', done: true, error: NO_MODEL });
+      break;
+    case 'stopGenerating':
+      session?.insights?.stopGenerating(command.id);
+      break;
+    case 'inspect':
+      if (session?.insights) {
+        session.insights.inspect(command.id, command.text, command.topK).catch(fail);
+      } else {
+        post({ type: 'inspectionFailed', id: command.id, message: NO_MODEL });
       }
       break;
     case 'setTemperature':

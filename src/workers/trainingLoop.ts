@@ -14,6 +14,7 @@ import { Snapshots } from '../model/snapshot.ts';
 import { disposeStates, meanLoss, trainStep } from '../model/train.ts';
 import { decode, encode, type Vocab } from '../model/vocab.ts';
 import type { Hyperparameters, LossPoint, TrainerEvent } from './protocol.ts';
+import { Insights } from './insights.ts';
 import { choosePrime, isSampleStep, isValidationStep } from './schedule.ts';
 import type { CheckpointResult } from './session.ts';
 import { yieldToEventLoop } from './yieldToEventLoop.ts';
@@ -34,7 +35,7 @@ const PROGRESS_MAX_PENDING = 20;
 export interface LoopData {
   vocab: Vocab;
   train: Int32Array;
-  valChars: number;
+  val: Int32Array;
   valBatches: Batch[];
   /** The carried-state batcher, or null for random windows with a fresh state each. */
   sequential: SequentialBatcher | null;
@@ -55,6 +56,8 @@ export class TrainingLoop {
   private readonly schedule: ScheduleSpec;
   private readonly batchRng: Rng;
   private readonly prime: string;
+  /** Generation, inspection and the run's reference figures, over this loop's network. */
+  readonly insights: Insights;
   private step = 0;
   private pending: { step: number; loss: tf.Scalar }[] = [];
   private lastLoss: number | null = null;
@@ -89,11 +92,12 @@ export class TrainingLoop {
     };
     this.batchRng = deriveRng(hyper.seed, 'batches');
     this.prime = choosePrime(decode(data.vocab, data.train.subarray(0, 80)));
+    this.insights = new Insights(this.net, data.vocab, data.train, data.val, post, () => this.step);
     this.post({
       type: 'started',
       vocabSize: shape.vocabSize,
       trainChars: data.train.length,
-      valChars: data.valChars,
+      valChars: data.val.length,
       stepsPerEpoch: data.perEpoch,
       totalSteps: data.totalSteps,
       paramCount: parameterCount(shape),
@@ -102,6 +106,7 @@ export class TrainingLoop {
 
   async run(): Promise<void> {
     const { perEpoch, totalSteps } = this.data;
+    await this.insights.postBaselines();
     while (totalSteps === null || this.step < totalSteps) {
       const next = await this.control.checkpoint(() => this.announcePause());
       if (next === 'stop') break;
@@ -117,6 +122,9 @@ export class TrainingLoop {
       }
       if (validate) await this.validate();
       if (sample) await this.sample();
+      if (sample && this.insights.measuresAddition) {
+        await this.insights.postAdditionAccuracy(this.step, this.step / perEpoch);
+      }
       await yieldToEventLoop();
     }
     await this.flush();
@@ -241,6 +249,7 @@ export class TrainingLoop {
       prime: this.prime,
       temperature,
       text: decode(vocab, ids),
+      copied: this.insights.copied(ids),
     });
     this.clock = { time: performance.now(), step: this.step };
   }
