@@ -301,7 +301,9 @@ export function reduceTrainerEvent(state: TrainingState, event: TrainerEvent): T
     case 'generated':
     case 'inspection':
     case 'inspectionFailed':
-      // Answers to requests about the model: the panels that asked listen for them.
+    case 'exported':
+    case 'checkpoint':
+      // Answers to requests about the model, and autosave data: their listeners take them.
       return state;
   }
 }

@@ -9,7 +9,7 @@ import { ngramDistribution, ngramLoss, trainNgram, type NgramModel } from '../mo
 import { deriveRng } from '../model/random.ts';
 import { pickFromLogits, StatefulSampler, topKIds } from '../model/sample.ts';
 import { decode, encode, unknownChars, type Vocab } from '../model/vocab.ts';
-import type { Command, NextCharacters, TextSpan, TrainerEvent } from './protocol.ts';
+import type { Command, NextCharacters, PostEvent, TextSpan } from './protocol.ts';
 import { MAX_INSPECT_CHARS } from './protocol.ts';
 import { yieldToEventLoop } from './yieldToEventLoop.ts';
 
@@ -36,7 +36,7 @@ export class Insights {
     private readonly vocab: Vocab,
     private readonly train: Int32Array,
     private readonly val: Int32Array,
-    private readonly post: (event: TrainerEvent) => void,
+    private readonly post: PostEvent,
     private readonly currentStep: () => number,
   ) {
     const valText = decode(vocab, val);

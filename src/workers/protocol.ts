@@ -6,7 +6,10 @@ export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 export type BackendChoice = 'auto' | BackendName;
 
+import type { Checkpoint } from '../model/checkpoint.ts';
 import type { CellKind, OptimizerKind, ScheduleKind } from '../model/kinds.ts';
+
+export type { Checkpoint };
 
 export type { CellKind, OptimizerKind, ScheduleKind };
 
@@ -59,6 +62,8 @@ export type Command =
       backend: BackendChoice;
       /** Start paused (for Step from a fresh model): the model is built, no step is taken. */
       paused?: boolean;
+      /** Continue a saved run of this corpus and these settings from its checkpoint. */
+      resume?: ResumeFrom;
     }
   | { type: 'pause' }
   | { type: 'resume' }
@@ -84,8 +89,16 @@ export type Command =
       source: GenerationSource;
     }
   | { type: 'stopGenerating'; id: number }
+  /** The current weights as a standard tfjs LayersModel (answered by `exported`). */
+  | { type: 'export'; id: number }
   /** Activations and next-character probabilities over a snippet (at most MAX_INSPECT_CHARS). */
   | { type: 'inspect'; id: number; text: string; topK: number };
+
+/** Where a resumed run starts: its checkpoint and the base learning rate it had reached. */
+export interface ResumeFrom {
+  checkpoint: Checkpoint;
+  learningRate: number;
+}
 
 export type GenerationSource = { kind: 'network' } | { kind: 'ngram'; order: number };
 
@@ -184,8 +197,29 @@ export type TrainerEvent =
     }
   | { type: 'inspectionFailed'; id: number; message: string }
   /**
+   * The run's state for autosave: every so often while training, and when it pauses, stops or
+   * finishes. `learningRate` is the live base rate (after any recovery halved it).
+   */
+  | {
+      type: 'checkpoint';
+      reason: 'autosave' | 'paused' | 'stopped' | 'done';
+      checkpoint: Checkpoint;
+      learningRate: number;
+    }
+  /** model.json text and the weights file it names (model.weights.bin), or why not. */
+  | {
+      type: 'exported';
+      id: number;
+      modelJson: string;
+      weights: ArrayBuffer | null;
+      error: string | null;
+    }
+  /**
    * The loss went NaN or infinite: the weights and optimizer state of `step` came back, the base
    * learning rate was halved to `learningRate`, and training paused. Points after `step` are void.
    */
   | { type: 'recovered'; step: number; learningRate: number; message: string }
   | { type: 'error'; message: string };
+
+/** How the worker posts events; large arrays may be transferred rather than copied. */
+export type PostEvent = (event: TrainerEvent, transfer?: ArrayBuffer[]) => void;

@@ -94,3 +94,65 @@ describe('training session', () => {
     expect(c.events.at(-1)).toMatchObject({ type: 'phase', phase: 'done' });
   });
 });
+
+describe('saving and resuming', () => {
+  it('sends a checkpoint when done, and a resumed run continues at the next step and loss', async () => {
+    const first = collect({ epochs: 6 });
+    await first.session.run('cpu');
+    const saved = first.of('checkpoint').at(-1)!;
+    expect(saved.reason).toBe('done');
+    const freshLoss = points(first)[0]!.loss;
+    const lastLoss = points(first).at(-1)!.loss;
+    expect(lastLoss).toBeLessThan(freshLoss - 0.5);
+
+    const events: TrainerEvent[] = [];
+    const resumed = new TrainingSession(
+      corpus,
+      { ...tiny, epochs: 12 },
+      (e) => events.push(e),
+      true,
+      {
+        checkpoint: saved.checkpoint,
+        learningRate: saved.learningRate,
+      },
+    );
+    let failed: unknown = null;
+    const done = resumed.run('cpu').catch((e: unknown) => (failed = e));
+    resumed.step();
+    for (let k = 0; k < 100 && !failed && !events.some((e) => e.type === 'progress'); k++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(failed).toBeNull();
+    resumed.stop();
+    await done;
+    const next = events.flatMap((e) => (e.type === 'progress' ? e.points : []));
+    expect(next[0]!.step).toBe(saved.checkpoint.step + 1);
+    // Trained weights, not fresh ones: the loss goes on from where the saved run left it.
+    expect(next[0]!.loss).toBeLessThan(freshLoss - 0.5);
+  });
+
+  it('refuses to resume on a corpus with other characters', async () => {
+    const first = collect({ epochs: 0.2 });
+    await first.session.run('cpu');
+    const saved = first.of('checkpoint').at(-1)!;
+    const other = new TrainingSession(
+      { name: 'other', text: 'xyz '.repeat(200) },
+      tiny,
+      () => {},
+      false,
+      { checkpoint: saved.checkpoint, learningRate: 0.01 },
+    );
+    await expect(other.run('cpu')).rejects.toThrow(/do not match this corpus/);
+  });
+
+  it('exports the current weights as LayersModel files', async () => {
+    const c = collect({ epochs: 0.2, cell: 'rnn' });
+    await c.session.run('cpu');
+    const files = await c.session.current!.exportModel();
+    const json = JSON.parse(files.modelJson) as { userDefinedMetadata: { vocabulary: string[] } };
+    expect(json.userDefinedMetadata.vocabulary.join('')).toBe(
+      [...new Set(corpus.text)].sort().join(''),
+    );
+    expect(files.weights.byteLength).toBeGreaterThan(0);
+  });
+});

@@ -4,7 +4,8 @@
 import { splitTrainVal, stepsPerEpoch } from '../model/batches.ts';
 import { sequentialBatches, SequentialBatcher } from '../model/batches.ts';
 import { buildVocab, encode } from '../model/vocab.ts';
-import type { CorpusPayload, Hyperparameters, TrainerEvent } from './protocol.ts';
+import type { CorpusPayload, Hyperparameters, PostEvent, ResumeFrom } from './protocol.ts';
+import { validateCheckpoint } from '../model/checkpoint.ts';
 import type { Insights } from './insights.ts';
 import { TrainingLoop, type LoopData } from './trainingLoop.ts';
 
@@ -25,11 +26,15 @@ export class TrainingSession {
   constructor(
     private readonly corpus: CorpusPayload,
     private readonly hyper: Hyperparameters,
-    private readonly post: (event: TrainerEvent) => void,
+    private readonly post: PostEvent,
     startPaused: boolean,
+    private readonly saved: ResumeFrom | null = null,
   ) {
     this.paused = startPaused;
-    this.live = { learningRate: hyper.learningRate, temperature: hyper.temperature };
+    this.live = {
+      learningRate: saved?.learningRate ?? hyper.learningRate,
+      temperature: hyper.temperature,
+    };
   }
 
   pause(): void {
@@ -101,6 +106,7 @@ export class TrainingSession {
       sequential,
       perEpoch,
       totalSteps,
+      resume: this.checkedResume(vocab.chars),
     };
     const loop = new TrainingLoop(hyper, data, this.live, this.post, {
       checkpoint: (onPause) => this.checkpoint(onPause),
@@ -118,6 +124,32 @@ export class TrainingSession {
       loop.dispose();
       throw error;
     }
+  }
+
+  /** The resume checkpoint, if it fits this corpus and these settings; else an Error. */
+  private checkedResume(vocabulary: readonly string[]): ResumeFrom | null {
+    const resume = this.saved;
+    if (!resume) return null;
+    const c = validateCheckpoint(resume.checkpoint);
+    const h = this.hyper;
+    const sameShape =
+      c.shape.cell === h.cell &&
+      c.shape.layers === h.layers &&
+      c.shape.hiddenSize === h.hiddenSize &&
+      c.shape.embeddingSize === h.embeddingSize &&
+      c.optimizer === h.optimizer;
+    if (!sameShape) throw new Error('The saved run was trained with other model settings.');
+    if (c.vocabulary.join('') !== vocabulary.join('')) {
+      throw new Error(
+        "The saved run's characters do not match this corpus: it was trained on other text.",
+      );
+    }
+    return resume;
+  }
+
+  /** The current loop (its model stays after the run ends), once it exists. */
+  get current(): TrainingLoop | null {
+    return this.loop;
   }
 
   /** The run's insights (generation, inspection), once its model exists. */

@@ -9,8 +9,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 let session: TrainingSession | null = null;
 const NO_MODEL = 'There is no model yet: press Train or Step first.';
 
-function post(event: TrainerEvent): void {
-  scope.postMessage(event);
+function post(event: TrainerEvent, transfer: ArrayBuffer[] = []): void {
+  scope.postMessage(event, transfer);
 }
 
 function fail(error: unknown): void {
@@ -30,7 +30,13 @@ async function start(command: Extract<Command, { type: 'start' }>): Promise<void
     return;
   }
   const { hyper } = command;
-  const current = new TrainingSession(command.corpus, hyper, post, command.paused === true);
+  const current = new TrainingSession(
+    command.corpus,
+    hyper,
+    post,
+    command.paused === true,
+    command.resume ?? null,
+  );
   session = current;
   post({ type: 'phase', phase: 'initialising', message: 'Choosing a backend…' });
   const chosen = await chooseBackend(
@@ -41,6 +47,18 @@ async function start(command: Extract<Command, { type: 'start' }>): Promise<void
   );
   post({ type: 'backend', ...chosen });
   await current.run(chosen.name);
+}
+
+async function exportModel(id: number): Promise<void> {
+  const loop = session?.current;
+  if (!loop) {
+    post({ type: 'exported', id, modelJson: '', weights: null, error: NO_MODEL });
+    return;
+  }
+  const files = await loop.exportModel();
+  post({ type: 'exported', id, modelJson: files.modelJson, weights: files.weights, error: null }, [
+    files.weights,
+  ]);
 }
 
 scope.onmessage = (e: MessageEvent<Command>) => {
@@ -69,6 +87,9 @@ scope.onmessage = (e: MessageEvent<Command>) => {
     case 'generate':
       if (session?.insights) session.insights.generate(command).catch(fail);
       else post({ type: 'generated', id: command.id, chunk: '', done: true, error: NO_MODEL });
+      break;
+    case 'export':
+      exportModel(command.id).catch(fail);
       break;
     case 'stopGenerating':
       session?.insights?.stopGenerating(command.id);

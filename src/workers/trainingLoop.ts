@@ -11,9 +11,12 @@ import { createOptimizer, type Optimizer } from '../model/optimizers.ts';
 import { deriveRng, type Rng } from '../model/random.ts';
 import { sampleIds } from '../model/sample.ts';
 import { Snapshots } from '../model/snapshot.ts';
+import { restoreCheckpoint } from '../model/checkpoint.ts';
+import { exportLayersModel, type ExportedFiles } from '../model/exportLayers.ts';
 import { disposeStates, meanLoss, trainStep } from '../model/train.ts';
 import { decode, encode, type Vocab } from '../model/vocab.ts';
-import type { Hyperparameters, LossPoint, TrainerEvent } from './protocol.ts';
+import type { Hyperparameters, LossPoint, PostEvent, ResumeFrom } from './protocol.ts';
+import { Autosaver } from './autosave.ts';
 import { Insights } from './insights.ts';
 import { choosePrime, isSampleStep, isValidationStep } from './schedule.ts';
 import type { CheckpointResult } from './session.ts';
@@ -41,6 +44,8 @@ export interface LoopData {
   sequential: SequentialBatcher | null;
   perEpoch: number;
   totalSteps: number | null;
+  /** A saved run to continue, or null for fresh weights from the seed. */
+  resume: ResumeFrom | null;
 }
 
 /** The session's side of the loop: where it may pause, and how it pauses itself. */
@@ -50,14 +55,15 @@ export interface LoopControl {
 }
 
 export class TrainingLoop {
-  private readonly net: CharRnn;
-  private readonly optimizer: Optimizer;
+  private readonly net!: CharRnn;
+  private readonly optimizer!: Optimizer;
   private readonly snapshots: Snapshots;
   private readonly schedule: ScheduleSpec;
   private readonly batchRng: Rng;
   private readonly prime: string;
   /** Generation, inspection and the run's reference figures, over this loop's network. */
   readonly insights: Insights;
+  private readonly autosaver: Autosaver;
   private step = 0;
   private pending: { step: number; loss: tf.Scalar }[] = [];
   private lastLoss: number | null = null;
@@ -71,7 +77,7 @@ export class TrainingLoop {
     private readonly hyper: Hyperparameters,
     private readonly data: LoopData,
     private readonly live: { learningRate: number; temperature: number },
-    private readonly post: (event: TrainerEvent) => void,
+    private readonly post: PostEvent,
     private readonly control: LoopControl,
   ) {
     const shape: NetworkShape = {
@@ -81,8 +87,21 @@ export class TrainingLoop {
       layers: hyper.layers,
       hiddenSize: hyper.hiddenSize,
     };
-    this.net = createCharRnn(shape, initialValues(shape, hyper.seed));
-    this.optimizer = createOptimizer(hyper.optimizer, parameters(this.net));
+    if (data.resume) {
+      ({ net: this.net, optimizer: this.optimizer } = restoreCheckpoint(data.resume.checkpoint));
+      this.step = data.resume.checkpoint.step;
+      this.clock.step = this.step;
+    } else {
+      this.net = createCharRnn(shape, initialValues(shape, hyper.seed));
+      this.optimizer = createOptimizer(hyper.optimizer, parameters(this.net));
+    }
+    this.autosaver = new Autosaver(
+      this.net,
+      this.optimizer,
+      data.vocab,
+      () => live.learningRate,
+      post,
+    );
     this.snapshots = new Snapshots(this.net, this.optimizer);
     this.schedule = {
       kind: hyper.schedule,
@@ -90,7 +109,8 @@ export class TrainingLoop {
       stepsPerEpoch: data.perEpoch,
       totalSteps: data.totalSteps,
     };
-    this.batchRng = deriveRng(hyper.seed, 'batches');
+    // A resumed run draws batches from a stream of its own step, as it cannot replay the old one.
+    this.batchRng = deriveRng(hyper.seed, this.step > 0 ? `batches@${this.step}` : 'batches');
     this.prime = choosePrime(decode(data.vocab, data.train.subarray(0, 80)));
     this.insights = new Insights(this.net, data.vocab, data.train, data.val, post, () => this.step);
     this.post({
@@ -125,10 +145,12 @@ export class TrainingLoop {
       if (sample && this.insights.measuresAddition) {
         await this.insights.postAdditionAccuracy(this.step, this.step / perEpoch);
       }
+      await this.autosaver.save(this.step, 'autosave');
       await yieldToEventLoop();
     }
     await this.flush();
     const done = totalSteps !== null && this.step >= totalSteps;
+    await this.autosaver.save(this.step, done ? 'done' : 'stopped');
     this.post({
       type: 'phase',
       phase: done ? 'done' : 'stopped',
@@ -138,6 +160,7 @@ export class TrainingLoop {
 
   private async announcePause(): Promise<void> {
     await this.flush();
+    await this.autosaver.save(this.step, 'paused');
     this.post({ type: 'phase', phase: 'paused', message: `Paused at step ${this.step}` });
   }
 
@@ -252,6 +275,16 @@ export class TrainingLoop {
       copied: this.insights.copied(ids),
     });
     this.clock = { time: performance.now(), step: this.step };
+  }
+
+  /** The current weights as LayersModel files. */
+  exportModel(): Promise<ExportedFiles> {
+    return exportLayersModel(this.net, {
+      vocabulary: this.data.vocab.chars,
+      cell: this.hyper.cell,
+      step: this.step,
+      hyperparameters: this.hyper,
+    });
   }
 
   dispose(): void {
