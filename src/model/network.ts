@@ -60,8 +60,11 @@ export function initialValues(shape: NetworkShape, seed: number): Float32Array[]
 }
 
 export function createCharRnn(shape: NetworkShape, values: Float32Array[]): CharRnn {
-  const vars = parameterShapes(shape).map((s, i) =>
-    tf.variable(tf.tensor(values[i]!, s), true, undefined, 'float32'),
+  // In a tidy: a variable takes its own reference to the data, so the source tensors must go.
+  const vars = tf.tidy(() =>
+    parameterShapes(shape).map((s, i) =>
+      tf.variable(tf.tensor(values[i]!, s), true, undefined, 'float32'),
+    ),
   );
   const embedding = shape.embeddingSize > 0 ? (vars.shift() as tf.Variable<tf.Rank.R2>) : null;
   const layers: LayerWeights[] = [];

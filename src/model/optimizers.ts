@@ -39,10 +39,14 @@ export abstract class Optimizer {
     protected readonly params: tf.Variable[],
     slotsPerParam: number,
   ) {
-    this.slots = [];
-    for (let s = 0; s < slotsPerParam; s++) {
-      for (const p of params) this.slots.push(tf.variable(tf.zerosLike(p), false));
-    }
+    // In a tidy: a variable takes its own reference to the data, so the zeros must go.
+    this.slots = tf.tidy(() => {
+      const slots: tf.Variable[] = [];
+      for (let s = 0; s < slotsPerParam; s++) {
+        for (const p of params) slots.push(tf.variable(tf.zerosLike(p), false));
+      }
+      return slots;
+    });
   }
 
   /** Slot `s` of parameter `i`. */

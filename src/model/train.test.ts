@@ -112,6 +112,16 @@ describe('training', () => {
     disposeCharRnn(net);
   });
 
+  it('frees everything a network and its optimizer allocated when they are disposed', () => {
+    const before = tf.memory().numTensors;
+    for (const optimizer of OPTIMIZER_KINDS) {
+      const s = setup({ optimizer, layers: 2, embeddingSize: 4 });
+      s.optimizer.dispose();
+      disposeCharRnn(s.net);
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('measures validation loss on held-out text as the mean over its batches', async () => {
     const { net, optimizer } = setup({});
     const { val } = splitTrainVal(ids, 0.1);
