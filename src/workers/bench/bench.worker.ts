@@ -1,0 +1,142 @@
+// The benchmark worker (issue 7): per backend, the matMul yardstick, then our trainer and the
+// tf.layers reference on the same batches for each configuration, then generation speed. Runs in
+// a worker like the app's trainer, so the figures are the ones the app can reach.
+import { trainingFlopsPerChar } from '../../model/cost.ts';
+import type { BackendName } from '../protocol.ts';
+import { batchPool, configsFor, GENERATION_CONFIG, networkShape, rowBudget } from './configs.ts';
+import { errorMessage, notRun, secondsSince } from './figures.ts';
+import { matMulGflops, stepMatMuls } from './matMul.ts';
+import { benchOurs } from './ours.ts';
+import { benchReference } from './reference.ts';
+import { benchGeneration } from './generation.ts';
+import { startBackend } from './startBackend.ts';
+import type { BackendReport, BenchConfig, BenchMessage, BenchOptions, BenchRow } from './types.ts';
+import type { TrainerFigures } from './types.ts';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const BATCH_SEED = 7;
+
+function post(message: BenchMessage): void {
+  scope.postMessage(message);
+}
+
+function progress(line: string): void {
+  post({ type: 'progress', line });
+}
+
+const fmt = (x: number | null, digits = 0) =>
+  x === null ? '-' : x.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+function describe(who: string, f: TrainerFigures): string {
+  if (f.status !== 'ok') return `${who}: ${f.status}, ${f.reason}`;
+  return (
+    `${who}: ${f.steps} steps in ${fmt(f.seconds, 1)} s, ${fmt(f.charsPerSecond)} chars/s, ` +
+    `loss ${fmt(f.finalLoss, 3)}, tensors ${f.tensorsBefore} -> ${f.tensorsAfter}`
+  );
+}
+
+async function benchRow(
+  backend: BackendName,
+  config: BenchConfig,
+  options: BenchOptions,
+  gflops256: number,
+): Promise<BenchRow> {
+  const tag = `[${backend}] ${config.name}`;
+  const flopsPerChar = trainingFlopsPerChar(networkShape(config));
+  const matMul = await stepMatMuls(config);
+  progress(
+    `${tag}: matMul ${fmt(matMul.perStep, 2)} GFLOP/s per timestep, ` +
+      `${fmt(matMul.wholeSequence, 2)} whole sequence, ${fmt(matMul.mix, 2)} blended`,
+  );
+  const row: BenchRow = {
+    backend,
+    config,
+    flopsPerChar,
+    matMul,
+    ours: notRun('skipped', ''),
+    reference: notRun('skipped', ''),
+    ratio: null,
+  };
+  const predicted = (flopsPerChar * config.batch * config.seqLen) / (matMul.mix * 1e9);
+  if (predicted > options.maxStepSeconds) {
+    const reason =
+      `one step would take about ${fmt(predicted)} s at the measured matMul rate ` +
+      `(limit ${options.maxStepSeconds} s, --max-step-seconds)`;
+    row.ours = notRun('skipped', reason);
+    row.reference = notRun('skipped', reason);
+    progress(`${tag}: skipped, ${reason}`);
+    return row;
+  }
+  const batches = batchPool(config, BATCH_SEED);
+  const budget = rowBudget(config, options.short);
+  const yardstick = { flopsPerChar, gflops256, gflopsStep: matMul.mix };
+  row.ours = await benchOurs(config, batches, budget, yardstick);
+  progress(`${tag} ${describe('ours', row.ours)}`);
+  row.reference = await benchReference(config, batches, budget, yardstick);
+  progress(`${tag} ${describe('reference', row.reference)}`);
+  const [ours, ref] = [row.ours.charsPerSecond, row.reference.charsPerSecond];
+  row.ratio = ours !== null && ref !== null ? ours / ref : null;
+  return row;
+}
+
+async function benchBackend(name: BackendName, options: BenchOptions): Promise<BackendReport> {
+  const report: BackendReport = {
+    backend: name,
+    started: false,
+    reason: null,
+    detail: '',
+    matMul256: null,
+    generation: null,
+    rows: [],
+  };
+  const started = await startBackend(name);
+  if (!started.ok) {
+    report.reason = started.reason;
+    progress(`[${name}] did not start: ${started.reason}`);
+    return report;
+  }
+  report.started = true;
+  report.detail = started.detail;
+  report.matMul256 = await matMulGflops(256, 256, 256);
+  progress(`[${name}] ${started.detail}; matMul 256^3: ${fmt(report.matMul256, 2)} GFLOP/s`);
+  for (const config of configsFor(options.short)) {
+    try {
+      report.rows.push(await benchRow(name, config, options, report.matMul256));
+    } catch (e) {
+      // A failure outside the trainers (e.g. the matMul yardstick): the row is lost, not the run.
+      progress(`[${name}] ${config.name} failed: ${errorMessage(e)}`);
+    }
+  }
+  const [seconds, maxChars] = options.short ? [3, 300] : [8, 2000];
+  report.generation = await benchGeneration(GENERATION_CONFIG, seconds, maxChars);
+  const g = report.generation;
+  progress(
+    `[${name}] generation at ${g.config}: ` +
+      (g.reason ?? `${g.chars} chars in ${fmt(g.seconds, 1)} s, ${fmt(g.charsPerSecond)} chars/s`),
+  );
+  return report;
+}
+
+async function run(options: BenchOptions): Promise<void> {
+  const start = performance.now();
+  const startedAt = new Date().toISOString();
+  progress(`backends ${options.backends.join(', ')}${options.short ? ' (short)' : ''}`);
+  const backends: BackendReport[] = [];
+  for (const name of options.backends) backends.push(await benchBackend(name, options));
+  post({
+    type: 'done',
+    report: {
+      options,
+      userAgent: scope.navigator.userAgent,
+      hardwareConcurrency: scope.navigator.hardwareConcurrency,
+      crossOriginIsolated: scope.crossOriginIsolated,
+      startedAt,
+      seconds: secondsSince(start),
+      backends,
+    },
+  });
+}
+
+scope.onmessage = (e: MessageEvent<BenchOptions>) => {
+  run(e.data).catch((error: unknown) => post({ type: 'error', message: errorMessage(error) }));
+};

@@ -1,0 +1,42 @@
+// Starts one tfjs backend for the benchmark, configured as the app configures it (importing
+// ../backends.ts sets the wasm binaries' paths, our wasm kernels, the thread setting and allows
+// software WebGL), and names what it runs on.
+import * as tf from '@tensorflow/tfjs-core';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import '../backends.ts';
+import { probeWebGl, probeWebGpu, type GpuProbe } from '../gpuProbe.ts';
+import type { BackendName } from '../protocol.ts';
+import { errorMessage } from './figures.ts';
+
+export type Started = { ok: true; detail: string } | { ok: false; reason: string };
+
+async function probe(name: BackendName): Promise<GpuProbe> {
+  if (name === 'webgpu') return probeWebGpu();
+  if (name === 'webgl') return probeWebGl();
+  return { unavailable: null, software: false, detail: '' };
+}
+
+export async function startBackend(name: BackendName): Promise<Started> {
+  let found: GpuProbe;
+  try {
+    found = await probe(name);
+  } catch (e) {
+    return { ok: false, reason: `probing it failed (${errorMessage(e)})` };
+  }
+  if (found.unavailable) return { ok: false, reason: found.unavailable };
+  try {
+    if (!(await tf.setBackend(name))) return { ok: false, reason: 'it failed to initialise' };
+    await tf.ready();
+  } catch (e) {
+    return { ok: false, reason: `it failed to initialise (${errorMessage(e)})` };
+  }
+  if (name === 'wasm') {
+    const threads = getThreadsCount();
+    return {
+      ok: true,
+      detail: `WebAssembly (XNNPACK), ${threads} thread${threads === 1 ? '' : 's'}`,
+    };
+  }
+  if (name === 'cpu') return { ok: true, detail: 'plain JavaScript' };
+  return { ok: true, detail: `${found.detail}${found.software ? ' (software)' : ''}` };
+}
