@@ -302,6 +302,7 @@ export function reduceTrainerEvent(state: TrainingState, event: TrainerEvent): T
     case 'inspection':
     case 'inspectionFailed':
     case 'exported':
+    case 'imported':
     case 'checkpoint':
       // Answers to requests about the model, and autosave data: their listeners take them.
       return state;

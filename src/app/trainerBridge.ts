@@ -8,7 +8,9 @@ import type {
   BackendChoice,
   Command,
   CorpusPayload,
+  Checkpoint,
   Hyperparameters,
+  ResumeFrom,
   TrainerEvent,
 } from '../workers/protocol.ts';
 import type { TrainingStore } from './trainingStore.ts';
@@ -28,6 +30,8 @@ export interface StartOptions {
   backend: BackendChoice;
   /** Build the model and wait (Step from a fresh model) instead of training at once. */
   paused?: boolean;
+  /** Continue a saved run from its checkpoint (same corpus and model settings). */
+  resume?: ResumeFrom;
 }
 
 export interface TrainerBridge {
@@ -51,10 +55,17 @@ export interface TrainerBridge {
   request(command: ModelRequest): boolean;
   /** Hears every event of the current worker (after the store has); returns an unsubscribe. */
   listen(listener: (event: TrainerEvent) => void): () => void;
+  /** The current weights as LayersModel files (rejects when there is no model). */
+  exportModel(): Promise<{ modelJson: string; weights: ArrayBuffer }>;
+  /** LayersModel files -> a checkpoint to resume from, in a short-lived worker of its own. */
+  importModel(modelJson: string, weights: ArrayBuffer): Promise<Checkpoint>;
 }
 
 /** Commands that ask the current model for something rather than steer training. */
-export type ModelRequest = Extract<Command, { type: 'generate' | 'stopGenerating' | 'inspect' }>;
+export type ModelRequest = Extract<
+  Command,
+  { type: 'generate' | 'stopGenerating' | 'inspect' | 'export' }
+>;
 
 /**
  * How long Stop waits for the worker to confirm. A worker stuck inside a long kernel (or still
@@ -83,6 +94,7 @@ export function createTrainerBridge(
 ): TrainerBridge {
   let worker: WorkerLike | null = null;
   const listeners = new Set<(event: TrainerEvent) => void>();
+  let nextRequestId = 1;
   // At most one pending timer: Stop's deadline, or the retirement of a finished worker.
   let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -110,7 +122,7 @@ export function createTrainerBridge(
   const send = (command: Command) => worker?.postMessage(command);
 
   return {
-    start({ corpus, hyper, backend, paused }) {
+    start({ corpus, hyper, backend, paused, resume }) {
       end();
       store.beginRun({ corpusName: corpus.name, backend, hyper });
       let current: WorkerLike;
@@ -153,7 +165,14 @@ export function createTrainerBridge(
           message: 'A message from the training worker could not be read.',
         });
       };
-      send({ type: 'start', corpus, hyper, backend, paused: paused === true });
+      send({
+        type: 'start',
+        corpus,
+        hyper,
+        backend,
+        paused: paused === true,
+        ...(resume ? { resume } : {}),
+      });
     },
     pause: () => send({ type: 'pause' }),
     resume: () => send({ type: 'resume' }),
@@ -184,6 +203,38 @@ export function createTrainerBridge(
     listen(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    exportModel() {
+      const id = nextRequestId++;
+      return new Promise((resolve, reject) => {
+        const stop = this.listen((event) => {
+          if (event.type !== 'exported' || event.id !== id) return;
+          stop();
+          if (event.weights) resolve({ modelJson: event.modelJson, weights: event.weights });
+          else reject(new Error(event.error ?? 'The model could not be exported.'));
+        });
+        if (!this.request({ type: 'export', id })) {
+          stop();
+          reject(new Error('There is no model to export yet: train or step first.'));
+        }
+      });
+    },
+    importModel(modelJson, weights) {
+      const id = nextRequestId++;
+      const helper = createWorker();
+      return new Promise<Checkpoint>((resolve, reject) => {
+        helper.onmessage = (event) => {
+          const data: unknown = event.data;
+          if (!isTrainerEvent(data) || data.type !== 'imported' || data.id !== id) return;
+          if (data.checkpoint) resolve(data.checkpoint);
+          else reject(new Error(data.error ?? 'The model could not be imported.'));
+        };
+        helper.onerror = (event) => {
+          event.preventDefault();
+          reject(new Error(`The import worker failed: ${event.message}`));
+        };
+        helper.postMessage({ type: 'importModel', id, modelJson, weights });
+      }).finally(() => helper.terminate());
     },
   };
 }

@@ -91,6 +91,8 @@ export type Command =
   | { type: 'stopGenerating'; id: number }
   /** The current weights as a standard tfjs LayersModel (answered by `exported`). */
   | { type: 'export'; id: number }
+  /** Turn LayersModel files into a checkpoint (answered by `imported`); needs no run. */
+  | { type: 'importModel'; id: number; modelJson: string; weights: ArrayBuffer }
   /** Activations and next-character probabilities over a snippet (at most MAX_INSPECT_CHARS). */
   | { type: 'inspect'; id: number; text: string; topK: number };
 
@@ -206,6 +208,8 @@ export type TrainerEvent =
       checkpoint: Checkpoint;
       learningRate: number;
     }
+  /** A LayersModel import as a checkpoint to resume from, or why it was refused. */
+  | { type: 'imported'; id: number; checkpoint: Checkpoint | null; error: string | null }
   /** model.json text and the weights file it names (model.weights.bin), or why not. */
   | {
       type: 'exported';

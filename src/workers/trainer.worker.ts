@@ -1,6 +1,8 @@
 // The training worker: receives Commands, runs one TrainingSession, posts TrainerEvents.
 // The page never imports tfjs; everything tfjs happens here.
 import { validateHyperparameters } from '../model/config.ts';
+import * as tf from '@tensorflow/tfjs-core';
+import { importLayersModel } from '../model/importLayers.ts';
 import { chooseBackend } from './backends.ts';
 import type { Command, TrainerEvent } from './protocol.ts';
 import { TrainingSession } from './session.ts';
@@ -49,6 +51,23 @@ async function start(command: Extract<Command, { type: 'start' }>): Promise<void
   await current.run(chosen.name);
 }
 
+function importModelFiles(id: number, modelJson: string, weights: ArrayBuffer): void {
+  // Without a run this worker has no backend yet: converting needs only the plain-JS one.
+  const ready = session ? Promise.resolve(true) : tf.setBackend('cpu');
+  ready
+    .then(() => importLayersModel(modelJson, weights))
+    .then(
+      (checkpoint) => post({ type: 'imported', id, checkpoint, error: null }),
+      (e: unknown) =>
+        post({
+          type: 'imported',
+          id,
+          checkpoint: null,
+          error: e instanceof Error ? e.message : String(e),
+        }),
+    );
+}
+
 async function exportModel(id: number): Promise<void> {
   const loop = session?.current;
   if (!loop) {
@@ -90,6 +109,9 @@ scope.onmessage = (e: MessageEvent<Command>) => {
       break;
     case 'export':
       exportModel(command.id).catch(fail);
+      break;
+    case 'importModel':
+      importModelFiles(command.id, command.modelJson, command.weights);
       break;
     case 'stopGenerating':
       session?.insights?.stopGenerating(command.id);
