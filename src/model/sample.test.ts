@@ -10,6 +10,7 @@ import {
 import { forward } from './passes.ts';
 import { mulberry32 } from './random.ts';
 import { CELL_KINDS } from './cells/index.ts';
+import { greedyContinuations } from './greedyBatch.ts';
 import { pickFromLogits, sampleIds, StatefulSampler } from './sample.ts';
 
 const shape: NetworkShape = {
@@ -84,6 +85,23 @@ describe('sampling', () => {
     const before = tf.memory().numTensors;
     await sampleIds(net, [1], 20, 0.5, mulberry32(1));
     expect(tf.memory().numTensors).toBe(before);
+    disposeCharRnn(net);
+  });
+});
+
+describe('batched greedy continuation', () => {
+  it('continues every prompt as batch-1 argmax sampling does', async () => {
+    const net = createCharRnn(shape, initialValues(shape, 4));
+    const prompts = [
+      [1, 2, 3],
+      [4, 5],
+      [6, 7, 8],
+      [0, 1],
+    ];
+    const batched = await greedyContinuations(net, prompts, 5);
+    for (const [i, prompt] of prompts.entries()) {
+      expect(batched[i]).toEqual(await sampleIds(net, prompt, 5, 0, mulberry32(1)));
+    }
     disposeCharRnn(net);
   });
 });

@@ -30,12 +30,8 @@ export class Autosaver {
     if (reason === 'autosave' ? !due : step === this.last.step) return;
     this.last = { step, time: performance.now() };
     const checkpoint = await captureCheckpoint(this.net, this.optimizer, this.vocab.chars, step);
-    const transfer = [...checkpoint.params, ...checkpoint.slots].map(
-      (a) => a.buffer as ArrayBuffer,
-    );
-    this.post(
-      { type: 'checkpoint', reason, checkpoint, learningRate: this.learningRate() },
-      transfer,
-    );
+    // Copied, not transferred: on the cpu backend data() hands out the tensor's own storage, so
+    // transferring it would detach the live weights (the next step then never finishes).
+    this.post({ type: 'checkpoint', reason, checkpoint, learningRate: this.learningRate() });
   }
 }

@@ -7,6 +7,7 @@ import { buildCopyIndex, copiedSpans, type CopyIndex } from '../model/memorisati
 import type { CharRnn } from '../model/network.ts';
 import { ngramDistribution, ngramLoss, trainNgram, type NgramModel } from '../model/ngram.ts';
 import { deriveRng } from '../model/random.ts';
+import { greedyContinuations } from '../model/greedyBatch.ts';
 import { pickFromLogits, StatefulSampler, topKIds } from '../model/sample.ts';
 import { decode, encode, unknownChars, type Vocab } from '../model/vocab.ts';
 import type { Command, NextCharacters, PostEvent, TextSpan } from './protocol.ts';
@@ -79,27 +80,12 @@ export class Insights {
     return this.addition.length > 0;
   }
 
-  /** Greedy answers to the held-out sums, scored by exact match. */
+  /** Greedy answers to the held-out sums (all at once, batched), scored by exact match. */
   async postAdditionAccuracy(step: number, epoch: number): Promise<void> {
-    const answers: string[] = [];
-    for (const problem of this.addition) {
-      const sampler = new StatefulSampler(this.net);
-      try {
-        let logits: ArrayLike<number> = new Float32Array();
-        for (const id of encode(this.vocab, problem.prompt)) logits = await sampler.step(id);
-        let answer = '';
-        for (let i = 0; i <= problem.answer.length; i++) {
-          const id = pickFromLogits(logits, 0, Math.random);
-          const char = this.vocab.chars[id] ?? '';
-          if (char === '\n') break;
-          answer += char;
-          logits = await sampler.step(id);
-        }
-        answers.push(answer);
-      } finally {
-        sampler.dispose();
-      }
-    }
+    const prompts = this.addition.map((p) => Array.from(encode(this.vocab, p.prompt)));
+    const longest = Math.max(...this.addition.map((p) => p.answer.length));
+    const continuations = await greedyContinuations(this.net, prompts, longest + 1);
+    const answers = continuations.map((ids) => decode(this.vocab, ids));
     const accuracy = exactMatchAccuracy(this.addition, answers);
     this.post({ type: 'taskAccuracy', step, epoch, accuracy, problems: this.addition.length });
   }
@@ -140,6 +126,8 @@ export class Insights {
           this.post({ type: 'generated', id, chunk, done: false, error: null });
           chunk = '';
           last = performance.now();
+          // On cpu and wasm a step only awaits microtasks: let Stop and training steps in.
+          await yieldToEventLoop();
         }
       }
       this.post({ type: 'generated', id, chunk, done: false, error: null });
