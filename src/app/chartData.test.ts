@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildChartRows, decimateIndices, emaSmooth } from './chartData.ts';
+import {
+  baselineLabel,
+  buildChartRows,
+  spreadLabels,
+  decimateIndices,
+  emaSmooth,
+} from './chartData.ts';
 
 describe('emaSmooth', () => {
   it('is debiased: a constant series stays constant from the first point', () => {
@@ -50,5 +56,24 @@ describe('buildChartRows', () => {
   it('draws a long run with a bounded number of rows', () => {
     const train = Array.from({ length: 50_000 }, (_, i) => ({ step: i + 1, loss: 4 / (1 + i) }));
     expect(buildChartRows(train, []).length).toBeLessThanOrEqual(400);
+  });
+});
+
+describe('baseline labels', () => {
+  it('names the order and the loss', () => {
+    expect(baselineLabel({ order: 1, loss: 2.4531 })).toBe('order-1 n-gram 2.45');
+  });
+
+  it('keeps labels apart, near their lines, inside the plot', () => {
+    // Far apart: unchanged.
+    expect(spreadLabels([10, 50, 90], 12, 0, 100)).toEqual([10, 50, 90]);
+    // Two close lines: the lower label moves down.
+    expect(spreadLabels([50, 52], 12, 0, 100)).toEqual([50, 62]);
+    // Order is kept as given, whatever the sort inside.
+    expect(spreadLabels([52, 50], 12, 0, 100)).toEqual([62, 50]);
+    // At the bottom edge: pushed up instead.
+    expect(spreadLabels([95, 98, 99], 10, 0, 100)).toEqual([80, 90, 100]);
+    // Too many for the space: they stay apart and run past the bottom rather than overlap.
+    expect(spreadLabels([0, 0, 0], 10, 0, 15)).toEqual([0, 10, 20]);
   });
 });

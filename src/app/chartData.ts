@@ -93,3 +93,35 @@ export function buildChartRows(
   }
   return [...rows.values()].sort((a, b) => a.step - b.step);
 }
+
+/** The label of an n-gram baseline's reference line: "order-1 n-gram 2.45". */
+export function baselineLabel({ order, loss }: { order: number; loss: number }): string {
+  return `order-${order} n-gram ${loss.toFixed(2)}`;
+}
+
+/**
+ * Label positions (pixels, y down) as close as possible to `wanted` but at least `gap` apart and
+ * inside [top, bottom]: n-gram orders 3 to 5 often sit within a few hundredths of a nat, and
+ * their labels would otherwise print on top of each other. Returned in the order given.
+ */
+export function spreadLabels(
+  wanted: readonly number[],
+  gap: number,
+  top: number,
+  bottom: number,
+): number[] {
+  const order = wanted.map((_, i) => i).sort((a, b) => wanted[a]! - wanted[b]!);
+  const placed = order.map((i) => wanted[i]!);
+  // Push down past the one above, then pull back up from the bottom edge, then clamp the top.
+  for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k]!, placed[k - 1]! + gap);
+  for (let k = placed.length - 1; k >= 0; k--) {
+    const limit = k === placed.length - 1 ? bottom : placed[k + 1]! - gap;
+    placed[k] = Math.min(placed[k]!, limit);
+  }
+  for (let k = 0; k < placed.length; k++) {
+    placed[k] = Math.max(placed[k]!, k === 0 ? top : placed[k - 1]! + gap);
+  }
+  const out = new Array<number>(wanted.length);
+  order.forEach((i, k) => (out[i] = placed[k]!));
+  return out;
+}

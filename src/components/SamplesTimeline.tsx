@@ -1,9 +1,13 @@
 // Text the network writes as it trains, oldest first, so reading down the list is watching
 // gibberish turn into words. The list follows new samples unless the reader has scrolled up.
-import { useEffect, useRef } from 'react';
+// Passages the network copied word for word from the training text are marked: memorisation
+// made visible.
+import './insights.css';
+import { Fragment, memo, useEffect, useRef } from 'react';
 import type { SampleEntry, TrainingState } from '../app/store.ts';
 import { useTrainingState } from '../app/trainingContext.ts';
 import { formatInt, formatLoss, formatNumber } from '../app/format.ts';
+import { copiedSummary, countCopied, splitCopied } from '../app/sampleLookup.ts';
 
 const selectSamples = (state: TrainingState) => state.samples;
 const selectDropped = (state: TrainingState) => state.droppedSamples;
@@ -12,10 +16,11 @@ const selectDropped = (state: TrainingState) => state.droppedSamples;
 const FOLLOW_SLACK_PX = 48;
 
 /**
- * The sample's prime (the seed text it continues), set apart from what the network wrote. The
- * worker sends the continuation without the prime.
+ * The sample's prime (the seed text it continues), set apart from what the network wrote, and
+ * the copied passages marked. The worker sends the continuation without the prime; its copied
+ * spans count code points of the continuation.
  */
-function SampleText({ sample }: { sample: SampleEntry }) {
+export function SampleText({ sample }: { sample: SampleEntry }) {
   return (
     <pre className="sample-text">
       {sample.prime !== '' && (
@@ -23,10 +28,33 @@ function SampleText({ sample }: { sample: SampleEntry }) {
           {sample.prime}
         </mark>
       )}
-      {sample.text}
+      {splitCopied(sample.text, sample.copied).map((segment, i) =>
+        segment.copied ? (
+          <mark key={i} className="copied" title="copied from the training text">
+            {segment.text}
+          </mark>
+        ) : (
+          <Fragment key={i}>{segment.text}</Fragment>
+        ),
+      )}
     </pre>
   );
 }
+
+/** One sample of the timeline; memoised, as a new sample re-renders the list but not the others. */
+const SampleItem = memo(function SampleItem({ sample }: { sample: SampleEntry }) {
+  const copied = countCopied(sample.text, sample.copied);
+  return (
+    <>
+      <p className="sample-meta">
+        epoch {formatNumber(sample.epoch)} · step {formatInt(sample.step)} · loss{' '}
+        {formatLoss(sample.loss)} · T={formatNumber(sample.temperature)}
+        {copied > 0 && <span className="copied-count"> · {copiedSummary(copied)}</span>}
+      </p>
+      <SampleText sample={sample} />
+    </>
+  );
+});
 
 export function SamplesTimeline() {
   const samples = useTrainingState(selectSamples);
@@ -66,11 +94,7 @@ export function SamplesTimeline() {
                     {formatInt(dropped)} earlier samples are not shown.
                   </p>
                 )}
-                <p className="sample-meta">
-                  epoch {formatNumber(sample.epoch)} · step {formatInt(sample.step)} · loss{' '}
-                  {formatLoss(sample.loss)} · T={formatNumber(sample.temperature)}
-                </p>
-                <SampleText sample={sample} />
+                <SampleItem sample={sample} />
               </li>
             ))}
           </ol>
