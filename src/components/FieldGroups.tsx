@@ -101,6 +101,7 @@ export function TrainingFields({ fields }: { fields: FieldsProps }) {
           checked={form.untilStopped}
           onChange={(untilStopped) => onPatch({ untilStopped })}
           disabled={mode !== 'edit'}
+          control="epochs"
         />
         <CheckboxField
           label="Carry hidden state across batches"
@@ -108,6 +109,7 @@ export function TrainingFields({ fields }: { fields: FieldsProps }) {
           checked={form.carryState}
           onChange={(carryState) => onPatch({ carryState })}
           disabled={mode !== 'edit'}
+          control="carryState"
         />
       </div>
     </fieldset>

@@ -10,6 +10,8 @@ import type {
   NumericKey,
 } from '../app/hyperparameters.ts';
 import { isLiveKey, type LiveNotes } from '../app/useLiveSettings.ts';
+import { LOCK_NOTE, type ControlKey } from '../app/lessonLink.ts';
+import { useControlRule } from '../app/lessonContext.ts';
 
 /**
  * 'edit': everything can change (no run alive). 'live': a run is running or paused, so only the
@@ -51,18 +53,25 @@ interface FieldFrameProps {
   error: string | undefined;
   note?: string | undefined;
   wide?: boolean;
+  /** A lesson link fixed this field: say so next to it. */
+  locked?: boolean;
   children: (describedBy: string | undefined) => ReactNode;
 }
 
 /** Label, control, hint, live note and error, in that order, with the ids wired up. */
-function FieldFrame({ id, label, hint, error, note, wide, children }: FieldFrameProps) {
+function FieldFrame({ id, label, hint, error, note, wide, locked, children }: FieldFrameProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const noteId = `${id}-note`;
+  const lockId = `${id}-lock`;
+  const lockedId = locked === true && lockId;
   return (
     <div className={wide === true ? 'field field-wide' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {children(describedBy(error !== undefined && errorId, note !== undefined && noteId, hintId))}
+      {children(
+        describedBy(error !== undefined && errorId, note !== undefined && noteId, lockedId, hintId),
+      )}
+      {locked === true && <LockNote id={lockId} />}
       <span id={hintId} className="hint">
         {hint}
       </span>
@@ -78,6 +87,15 @@ function FieldFrame({ id, label, hint, error, note, wide, children }: FieldFrame
         </span>
       )}
     </div>
+  );
+}
+
+/** "Locked by this lesson", next to a control a lesson link fixed. */
+export function LockNote({ id }: { id: string }) {
+  return (
+    <span id={id} className="lock-note">
+      {LOCK_NOTE}
+    </span>
   );
 }
 
@@ -97,8 +115,17 @@ export function NumberField({ field, hint, fields, override, disabled }: NumberF
   const editable = mode === 'edit' || (mode === 'live' && isLiveKey(field));
   const error = errors[field];
   const note = isLiveKey(field) ? liveNotes[field] : undefined;
+  const rule = useControlRule(field);
+  if (rule === 'hidden') return null;
   return (
-    <FieldFrame id={id} label={bound.label} hint={hint} error={error} note={note}>
+    <FieldFrame
+      id={id}
+      label={bound.label}
+      hint={hint}
+      error={error}
+      note={note}
+      locked={rule === 'locked'}
+    >
       {(ids) => (
         <input
           id={id}
@@ -108,7 +135,7 @@ export function NumberField({ field, hint, fields, override, disabled }: NumberF
           max={bound.max}
           step={bound.integer ? 1 : (STEPS[field] ?? 'any')}
           value={override ?? form.text[field]}
-          disabled={!editable || disabled === true}
+          disabled={!editable || disabled === true || rule === 'locked'}
           onChange={(e) => onText(field, e.target.value)}
           onBlur={() => onCommit(field)}
           onKeyDown={(e) => {
@@ -139,13 +166,15 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
   const { field, label, hint, value, options, labels, onSelect, fields } = props;
   const id = useId();
   const error = fields.errors[field];
+  const rule = useControlRule(field);
+  if (rule === 'hidden') return null;
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} locked={rule === 'locked'}>
       {(ids) => (
         <select
           id={id}
           value={value}
-          disabled={fields.mode !== 'edit'}
+          disabled={fields.mode !== 'edit' || rule === 'locked'}
           onChange={(e) => {
             const chosen = options.find((option) => option === e.target.value);
             if (chosen !== undefined) onSelect(chosen);
@@ -170,10 +199,15 @@ interface CheckboxFieldProps {
   checked: boolean;
   onChange: (checked: boolean) => void;
   disabled: boolean;
+  /** The setting a lesson link may lock or hide with this box. */
+  control: ControlKey;
 }
 
-export function CheckboxField({ label, hint, checked, onChange, disabled }: CheckboxFieldProps) {
+export function CheckboxField(props: CheckboxFieldProps) {
+  const { label, hint, checked, onChange, disabled, control } = props;
   const id = useId();
+  const rule = useControlRule(control);
+  if (rule === 'hidden') return null;
   return (
     <div className="field field-wide check-field">
       <div className="check-row">
@@ -181,12 +215,13 @@ export function CheckboxField({ label, hint, checked, onChange, disabled }: Chec
           id={id}
           type="checkbox"
           checked={checked}
-          disabled={disabled}
+          disabled={disabled || rule === 'locked'}
           onChange={(e) => onChange(e.target.checked)}
-          aria-describedby={`${id}-hint`}
+          aria-describedby={rule === 'locked' ? `${id}-lock ${id}-hint` : `${id}-hint`}
         />
         <label htmlFor={id}>{label}</label>
       </div>
+      {rule === 'locked' && <LockNote id={`${id}-lock`} />}
       <span id={`${id}-hint`} className="hint">
         {hint}
       </span>

@@ -7,6 +7,8 @@ import { BACKEND_CHOICES } from '../app/urlState.ts';
 import type { FieldsProps } from './FormFields.tsx';
 import { ModelFields, SamplingFields, TrainingFields } from './FieldGroups.tsx';
 import { PresetPicker } from './PresetPicker.tsx';
+import { useControlRule } from '../app/lessonContext.ts';
+import { LockNote } from './FormFields.tsx';
 
 const BACKEND_LABELS: Record<BackendChoice, string> = {
   auto: 'Auto',
@@ -33,6 +35,7 @@ export const HyperparameterForm = memo(function HyperparameterForm(props: Props)
   const backendId = `${idPrefix}-backend`;
   const backendNoteId = `${idPrefix}-backend-note`;
   const editable = props.mode === 'edit';
+  const backendRule = useControlRule('backend');
 
   return (
     <form
@@ -51,12 +54,12 @@ export const HyperparameterForm = memo(function HyperparameterForm(props: Props)
       <ModelFields fields={props} />
       <TrainingFields fields={props} />
       <SamplingFields fields={props} />
-      <div className="field backend-field">
+      <div className="field backend-field" hidden={backendRule === 'hidden'}>
         <label htmlFor={backendId}>Backend</label>
         <select
           id={backendId}
           value={backend}
-          disabled={!editable}
+          disabled={!editable || backendRule === 'locked'}
           onChange={(e) => {
             const choice = BACKEND_CHOICES.find((c) => c === e.target.value);
             if (choice !== undefined) onBackendChange(choice);
@@ -69,6 +72,7 @@ export const HyperparameterForm = memo(function HyperparameterForm(props: Props)
             </option>
           ))}
         </select>
+        {backendRule === 'locked' && <LockNote id={`${backendId}-lock`} />}
         {backendNotes.length > 0 && (
           <span id={backendNoteId} className="note">
             {backendNotes.join(' ')}

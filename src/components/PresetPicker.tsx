@@ -2,6 +2,8 @@
 // "Custom" shows whenever the form no longer matches a preset, e.g. after editing a field.
 import { useId } from 'react';
 import { PRESETS } from '../model/presets.ts';
+import { useControlRule } from '../app/lessonContext.ts';
+import { LockNote } from './FormFields.tsx';
 
 /** The select's value when the form matches no preset. */
 export const CUSTOM = 'custom';
@@ -20,17 +22,21 @@ export function PresetPicker({ presetId, note, onApply, disabled }: Props) {
   const whyId = `${id}-why`;
   const noteId = `${id}-note`;
   const preset = PRESETS.find((p) => p.id === presetId);
+  // A lesson that fixes settings locks the picker too: a preset would overwrite them.
+  const rule = useControlRule('preset');
+  if (rule === 'hidden') return null;
+  const lockId = rule === 'locked' ? ` ${id}-lock` : '';
   return (
     <div className="field preset">
       <label htmlFor={id}>Preset</label>
       <select
         id={id}
         value={preset?.id ?? CUSTOM}
-        disabled={disabled}
+        disabled={disabled || rule === 'locked'}
         onChange={(e) => {
           if (e.target.value !== CUSTOM) onApply(e.target.value);
         }}
-        aria-describedby={note !== null ? `${whyId} ${noteId}` : whyId}
+        aria-describedby={(note !== null ? `${whyId} ${noteId}` : whyId) + lockId}
       >
         {/* Shown, not chosen: Custom is what editing a field leads to. */}
         <option value={CUSTOM} disabled>
@@ -42,6 +48,7 @@ export function PresetPicker({ presetId, note, onApply, disabled }: Props) {
           </option>
         ))}
       </select>
+      {rule === 'locked' && <LockNote id={`${id}-lock`} />}
       <span id={whyId} className="hint preset-why">
         {preset?.why ?? 'Your own settings: pick a preset to start from one of the lectures.'}
       </span>

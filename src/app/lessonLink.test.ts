@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { controlRule, isLesson, parseLesson } from './lessonLink.ts';
+
+const parse = (query: string) => parseLesson(new URLSearchParams(query));
+
+describe('parseLesson', () => {
+  it('is no lesson without parameters', () => {
+    const { lesson, notes } = parse('');
+    expect(isLesson(lesson)).toBe(false);
+    expect(notes).toEqual([]);
+    expect(controlRule(lesson, 'cell')).toBeNull();
+    expect(controlRule(lesson, 'preset')).toBeNull();
+  });
+
+  it('reads a preset, locks and hidden controls', () => {
+    const { lesson, notes } = parse(
+      '?preset=addition&lock=cell,layers,hiddenSize&hide=optimizer,schedule',
+    );
+    expect(notes).toEqual([]);
+    expect(isLesson(lesson)).toBe(true);
+    expect(lesson.preset?.name).toBe('Addition (simple RNN)');
+    expect([...lesson.locked]).toEqual(['cell', 'layers', 'hiddenSize']);
+    expect([...lesson.hidden]).toEqual(['optimizer', 'schedule']);
+    expect(controlRule(lesson, 'layers')).toBe('locked');
+    expect(controlRule(lesson, 'schedule')).toBe('hidden');
+    expect(controlRule(lesson, 'seed')).toBeNull();
+  });
+
+  it('locks the preset picker when settings are fixed, since a preset would change them', () => {
+    expect(controlRule(parse('?lock=seed').lesson, 'preset')).toBe('locked');
+    expect(controlRule(parse('?hide=dropout').lesson, 'preset')).toBe('locked');
+    expect(controlRule(parse('?lock=backend').lesson, 'preset')).toBeNull();
+    expect(controlRule(parse('?hide=preset,seed').lesson, 'preset')).toBe('hidden');
+  });
+
+  it('matches names in any letter case and ignores spaces and empty items', () => {
+    const { lesson, notes } = parse('?lock= HIDDENSIZE ,,Backend');
+    expect([...lesson.locked]).toEqual(['hiddenSize', 'backend']);
+    expect(notes).toEqual([]);
+  });
+
+  it('notes unknown presets and controls and goes on without them', () => {
+    const { lesson, notes } = parse('?preset=gpt&lock=cell,wings&hide=tail');
+    expect(lesson.preset).toBeNull();
+    expect([...lesson.locked]).toEqual(['cell']);
+    expect(lesson.hidden.size).toBe(0);
+    expect(notes).toHaveLength(3);
+    expect(notes.join(' ')).toMatch(/"gpt".*"wings".*"tail"/);
+  });
+
+  it('locks the corpus instead of hiding it', () => {
+    const { lesson, notes } = parse('?hide=corpus');
+    expect(controlRule(lesson, 'corpus')).toBe('locked');
+    expect(notes[0]).toMatch(/cannot be hidden/);
+  });
+
+  it('hides a control that is both locked and hidden', () => {
+    expect(controlRule(parse('?lock=seed&hide=seed').lesson, 'seed')).toBe('hidden');
+  });
+});
