@@ -16,7 +16,7 @@ interface RunResult {
 async function shortRun(page: Page, backend: string): Promise<RunResult> {
   await setUpTinyRun(page, { backend, epochs: EPOCHS });
   await page.getByRole('button', { name: 'Train' }).click();
-  await expect(page.getByRole('status')).toContainText(/done/i, { timeout: 100_000 });
+  await expect(page.getByRole('status')).toContainText(/done/i, { timeout: 200_000 });
   const info = page.getByRole('region', { name: 'Backend in use' });
   return {
     backend: (await info.getAttribute('data-backend')) ?? '',
@@ -31,7 +31,7 @@ for (const backend of ['wasm', 'webgl', 'webgpu']) {
     page,
     watched,
   }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
     const cpu = await shortRun(page, 'cpu');
     expect(cpu.backend).toBe('cpu');
     const other = await shortRun(page, backend);

@@ -18,7 +18,7 @@ test('Step from a fresh model and while paused advances exactly one step each ti
   }
   await page.waitForTimeout(500);
   expect(await trainPoints(page)).toBe(3); // nothing more without another Step
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(status).toContainText('Stopped at step 3');
   expect(watched.consoleErrors).toEqual([]);
 });
@@ -33,7 +33,7 @@ test('a learning rate changed while training takes effect', async ({ page, watch
   await field.press('Enter');
   // The worker reports the rate it used for its latest steps.
   await expect(page.getByTestId('learning-rate')).toContainText('0.0042');
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(page.getByRole('status')).toContainText(/stopped/i);
   expect(watched.consoleErrors).toEqual([]);
 });
@@ -53,7 +53,7 @@ test('an absurd learning rate brings the recovery: weights back, rate halved, pa
   // The diverged steps were taken back: the chart holds exactly the steps up to the restored one.
   const restored = Number(/paused at step (\d+)/i.exec((await status.textContent()) ?? '')?.[1]);
   expect(await trainPoints(page)).toBe(restored);
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
   expect(watched.consoleErrors).toEqual([]);
 });
 
@@ -69,7 +69,7 @@ for (const preset of PRESETS) {
     );
     await page.getByRole('button', { name: 'Train' }).click();
     await expect.poll(() => trainPoints(page), { timeout: 150_000 }).toBeGreaterThanOrEqual(2);
-    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect(page.getByRole('status')).toContainText(/stopped/i, { timeout: 60_000 });
     expect(await shownLoss(page, 'train-loss')).toBeGreaterThan(0);
     expect(watched.consoleErrors).toEqual([]);

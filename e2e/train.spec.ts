@@ -7,7 +7,7 @@ test('the page loads with no console errors and the default corpus selected', as
   await page.goto('/');
   await expect(page.getByLabel('Corpus', { exact: true })).toHaveValue('sotu');
   await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
-  await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeDisabled();
   expect(watched.consoleErrors).toEqual([]);
 });
 
@@ -32,7 +32,7 @@ test('a tiny model trains on cpu: the chart gains points, the loss falls, a samp
   expect(later).toBeLessThan(early);
   expect(later).toBeLessThan(2.4);
 
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(page.getByRole('status')).toContainText(/stopped/i);
   const atStop = await trainPoints(page);
   await page.waitForTimeout(1000);
@@ -56,13 +56,13 @@ test('Pause then Resume continues from the same step', async ({ page, watched })
   await page.waitForTimeout(1000);
   expect(await trainPoints(page)).toBe(pausedStep);
 
-  await page.getByRole('button', { name: 'Resume' }).click();
+  await page.getByRole('button', { name: 'Resume', exact: true }).click();
   await expect.poll(() => trainPoints(page)).toBeGreaterThan(pausedStep + 5);
   // Still one point per step: the run went on from pausedStep rather than starting again.
   const status = (await page.getByRole('status').textContent()) ?? '';
   const step = Number(/step ([\d,]+)/i.exec(status)?.[1]?.replaceAll(',', ''));
   expect(step).toBeGreaterThan(pausedStep);
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(page.getByRole('status')).toContainText(/stopped/i);
   expect(await trainPoints(page)).toBe(
     Number(

@@ -9,6 +9,7 @@ import {
   type RunRequest,
   type TrainingState,
 } from './store.ts';
+import { restoreHistory, type RestoredHistory } from './restoreHistory.ts';
 
 export type Listener = () => void;
 /** Runs a callback soon, once; the browser passes requestAnimationFrame. */
@@ -21,6 +22,8 @@ export interface TrainingStore {
   beginRun(request: RunRequest): void;
   /** Forgets the run (Reset); `seed` is the one the next run will start from, if known. */
   reset(seed: number | null): void;
+  /** A resumed run's saved chart and samples, after its 'started' event cleared them. */
+  restoreHistory(history: RestoredHistory): void;
   /** Publishes pending changes now instead of at the next scheduled flush. */
   flush(): void;
 }
@@ -71,6 +74,7 @@ export function createTrainingStore(
     dispatch: (event) => update(reduceTrainerEvent(pending, event)),
     beginRun: (request) => update(beginRun(pending, request)),
     reset: (seed) => update(resetRun(pending, seed)),
+    restoreHistory: (history) => update(restoreHistory(pending, history)),
     flush,
   };
 }

@@ -2,14 +2,16 @@
 // and corpus choice, live changes, and the run flows (Train, Step from fresh, Reset).
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { BackendChoice } from '../workers/protocol.ts';
-import { DEFAULT_HYPERPARAMETERS } from '../model/config.ts';
 import { findPreset } from '../model/presets.ts';
 import { isActivePhase, type Recovery } from '../app/store.ts';
 import { createTrainingStore } from '../app/trainingStore.ts';
-import { TrainingStoreContext } from '../app/trainingContext.ts';
+import { TrainerBridgeContext, TrainingStoreContext } from '../app/trainingContext.ts';
 import { createTrainerBridge } from '../app/trainerBridge.ts';
 import { countCodePoints } from '../app/corpusLibrary.ts';
 import { errorMessage, useCorpusLibrary } from '../app/useCorpusLibrary.ts';
+import { useOwnCorpus } from '../app/useOwnCorpus.ts';
+import { isOwnCorpus, validationSettings } from '../app/ownCorpus.ts';
+import { useCorpusSummary } from '../app/useCorpusSummary.ts';
 import {
   boundedValue,
   checkForm,
@@ -24,9 +26,15 @@ import { corpusTooShort, trainBlockedReason } from '../app/runChecks.ts';
 import { isLiveKey, useLiveSettings, type LiveSender } from '../app/useLiveSettings.ts';
 import { useRecovery } from '../app/useRecovery.ts';
 import { parseUrlState, withBackend } from '../app/urlState.ts';
+import { LOCK_NOTE, controlRule } from '../app/lessonLink.ts';
+import { useRuns } from '../app/useRuns.ts';
+import { useShareLink } from '../app/useShareLink.ts';
 import { formatRate } from '../app/format.ts';
 import { AppFooter, AppHeader } from './Masthead.tsx';
 import { CorpusPicker } from './CorpusPicker.tsx';
+import { CorpusDetails } from './CorpusDetails.tsx';
+import { OwnTextInput } from './OwnTextInput.tsx';
+import { DropOverlay } from './DropOverlay.tsx';
 import { HyperparameterForm } from './HyperparameterForm.tsx';
 import type { FormMode } from './FormFields.tsx';
 import { ModelCost } from './ModelCost.tsx';
@@ -35,6 +43,11 @@ import { BackendInfo } from './BackendInfo.tsx';
 import { RunSummary } from './RunSummary.tsx';
 import { LossChart } from './LossChart.tsx';
 import { SamplesTimeline } from './SamplesTimeline.tsx';
+import { LessonBanner } from './LessonBanner.tsx';
+import { SharePanel } from './SharePanel.tsx';
+import { ResumeOffer } from './ResumeOffer.tsx';
+import { RunsPanels } from './RunsPanels.tsx';
+import { InsightPanels } from './InsightPanels.tsx';
 
 const BASE_URL = import.meta.env.BASE_URL;
 
@@ -44,8 +57,9 @@ export function App() {
   const [initialUrl] = useState(() => parseUrlState(window.location.search));
   const { library, loadText } = useCorpusLibrary(BASE_URL);
 
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [form, setForm] = useState(() => toForm(DEFAULT_HYPERPARAMETERS));
+  // A shared link or lesson link names the corpus and settings to start from (urlState.ts).
+  const [selectedId, setSelectedId] = useState<string | null>(initialUrl.corpus);
+  const [form, setForm] = useState(() => toForm(initialUrl.hyper));
   const [presetNote, setPresetNote] = useState<string | null>(null);
   const [backend, setBackend] = useState<BackendChoice>(initialUrl.backend);
   const [backendNotes, setBackendNotes] = useState<readonly string[]>(initialUrl.notes);
@@ -88,13 +102,23 @@ export function App() {
   const checked = useMemo(() => checkForm(form), [form]);
   const presetId = useMemo(() => matchPreset(checked.values)?.id ?? null, [checked]);
 
+  // The user's own texts (issue 3): added to the list, selected only when no run is under way.
+  const own = useOwnCorpus({
+    settings: validationSettings(checked),
+    canSelect: () => !isActivePhase(store.getSnapshot().phase) && !loadingCorpus,
+    select: setSelectedId,
+  });
+  const ownEntry = own.corpora.find((c) => c.id === selectedId);
+
   const corpora = library.status === 'ready' ? library.manifest.corpora : null;
   const defaultId = library.status === 'ready' ? library.manifest.defaultId : null;
   const entry =
-    corpora === null
+    ownEntry ??
+    (corpora === null
       ? undefined
-      : (corpora.find((c) => c.id === (selectedId ?? defaultId)) ?? corpora[0]);
-  const reason = trainBlockedReason(library.status, checked, entry);
+      : (corpora.find((c) => c.id === (selectedId ?? defaultId)) ?? corpora[0]));
+  const summary = useCorpusSummary(entry, loadText, own.summarise);
+  const reason = trainBlockedReason(ownEntry ? 'ready' : library.status, checked, entry);
 
   const onText = useCallback(
     (key: NumericKey, text: string) => {
@@ -123,12 +147,13 @@ export function App() {
       if (preset === undefined) return;
       setForm(toForm(preset.hyper));
       setPageError(null);
-      if (corpora === null) return;
+      // A preset does not take the user away from their own text.
+      if (corpora === null || ownEntry !== undefined) return;
       const corpus = presetCorpus(preset, corpora, entry);
       if ('select' in corpus) setSelectedId(corpus.select);
       setPresetNote('note' in corpus ? corpus.note : null);
     },
-    [corpora, entry],
+    [corpora, entry, ownEntry],
   );
 
   const onBackendChange = useCallback((choice: BackendChoice) => {
@@ -145,6 +170,25 @@ export function App() {
     setPageError(null);
   }, []);
 
+  // Issue 6: autosave, resume, export and import (useRuns), and the address bar as a share link.
+  const formValues = checked.valid ? checked.values : null;
+  const runs = useRuns({
+    store,
+    bridge,
+    library,
+    loadText,
+    own,
+    entry,
+    formValues,
+    backend,
+    restart,
+    setForm,
+    setBackend: onBackendChange,
+    select: onSelectCorpus,
+  });
+  const share = useShareLink({ initial: initialUrl, formValues, entry, library, backend });
+  const corpusLocked = controlRule(initialUrl.lesson, 'corpus') === 'locked';
+
   /** Train, or (paused) build a fresh model for Step: load the text, check its length, start. */
   const launch = async (paused: boolean) => {
     if (entry === undefined || !checked.valid || busy) return;
@@ -152,7 +196,7 @@ export function App() {
     setPageError(null);
     setLoadingCorpus(true);
     try {
-      const text = await loadText(entry);
+      const text = isOwnCorpus(entry) ? entry.text : await loadText(entry);
       const tooShort = corpusTooShort({ title: entry.title, chars: countCodePoints(text) }, hyper);
       if (tooShort !== null) {
         setPageError(tooShort);
@@ -197,53 +241,77 @@ export function App() {
 
   return (
     <TrainingStoreContext value={store}>
-      <div className="app">
-        <AppHeader />
-        <main className="layout">
-          <div className="column">
-            <CorpusPicker
-              library={library}
-              selectedId={entry?.id ?? null}
-              onSelect={onSelectCorpus}
-              disabled={busy}
-            />
-            <HyperparameterForm
-              form={form}
-              errors={checked.errors}
-              mode={mode}
-              liveNotes={live.notes}
-              onText={onText}
-              onCommit={onCommit}
-              onPatch={onPatch}
-              presetId={presetId}
-              presetNote={presetNote}
-              onPreset={onPreset}
-              backend={backend}
-              onBackendChange={onBackendChange}
-              backendNotes={backendNotes}
-            />
-            <ModelCost hyper={checked.valid ? checked.values : null} corpus={entry} />
-            <BackendInfo />
-            <RunSummary />
-          </div>
-          <div className="column">
-            <TrainingControls
-              trainBlockedReason={reason}
-              loadingCorpus={loadingCorpus}
-              pageError={pageError}
-              onTrain={() => void launch(false)}
-              onStep={onStep}
-              onPause={bridge.pause}
-              onResume={onResume}
-              onStop={bridge.stop}
-              onReset={onReset}
-            />
-            <LossChart />
-            <SamplesTimeline />
-          </div>
-        </main>
-        <AppFooter />
-      </div>
+      <TrainerBridgeContext value={bridge}>
+        <div className="app">
+          <AppHeader />
+          <LessonBanner />
+          <main className="layout">
+            <div className="column">
+              <CorpusPicker
+                library={library}
+                own={own.corpora}
+                selectedId={entry?.id ?? null}
+                onSelect={onSelectCorpus}
+                disabled={busy || corpusLocked}
+                lockNote={
+                  active
+                    ? `Training on “${entry?.title ?? ''}”: stop the run to pick another corpus. ` +
+                      'Texts you add meanwhile wait in the list.'
+                    : corpusLocked
+                      ? LOCK_NOTE
+                      : null
+                }
+              >
+                <OwnTextInput own={own} />
+              </CorpusPicker>
+              <CorpusDetails
+                corpus={entry}
+                summary={summary}
+                hyper={checked.valid ? checked.values : null}
+              />
+              <HyperparameterForm
+                form={form}
+                errors={checked.errors}
+                mode={mode}
+                liveNotes={live.notes}
+                onText={onText}
+                onCommit={onCommit}
+                onPatch={onPatch}
+                presetId={presetId}
+                presetNote={presetNote}
+                onPreset={onPreset}
+                backend={backend}
+                onBackendChange={onBackendChange}
+                backendNotes={backendNotes}
+              />
+              <SharePanel share={share} />
+              <ModelCost hyper={checked.valid ? checked.values : null} corpus={entry} />
+              <BackendInfo />
+              <RunSummary />
+            </div>
+            <div className="column">
+              <ResumeOffer runs={runs} />
+              <TrainingControls
+                trainBlockedReason={reason}
+                loadingCorpus={loadingCorpus}
+                pageError={pageError}
+                onTrain={() => void launch(false)}
+                onStep={onStep}
+                onPause={bridge.pause}
+                onResume={onResume}
+                onStop={bridge.stop}
+                onReset={onReset}
+              />
+              <LossChart />
+              <SamplesTimeline />
+              <InsightPanels />
+              <RunsPanels runs={runs} />
+            </div>
+          </main>
+          <AppFooter />
+          <DropOverlay onDrop={own.addDrop} />
+        </div>
+      </TrainerBridgeContext>
     </TrainingStoreContext>
   );
 }
