@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Browser tests drive the system Chromium (Playwright cannot download its own browser here); set
 // CHROMIUM_PATH to use another build, e.g. on a laptop with Playwright's own browser installed.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = 4173;
+// E2E_PORT lets two checkouts run their browser tests side by side on one machine.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
