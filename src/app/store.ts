@@ -113,13 +113,8 @@ export interface TrainingState {
  */
 export const MAX_SAMPLES = 200;
 
-export const INITIAL_STATE: TrainingState = {
-  phase: 'idle',
-  phaseMessage: '',
-  runId: 0,
-  request: null,
-  backend: null,
-  run: null,
+/** What a run has charted and measured: empty at the start of every run. */
+const NOTHING_MEASURED = {
   trainLoss: [],
   valLoss: [],
   samples: [],
@@ -133,9 +128,19 @@ export const INITIAL_STATE: TrainingState = {
   charsPerSec: 0,
   learningRate: null,
   recovery: null,
+  error: null,
+} satisfies Partial<TrainingState>;
+
+export const INITIAL_STATE: TrainingState = {
+  phase: 'idle',
+  phaseMessage: '',
+  runId: 0,
+  request: null,
+  backend: null,
+  run: null,
+  ...NOTHING_MEASURED,
   reset: null,
   throughput: null,
-  error: null,
 };
 
 /** Phases in which a worker is alive and the form must not change under it. */
@@ -242,20 +247,7 @@ export function reduceTrainerEvent(state: TrainingState, event: TrainerEvent): T
           totalSteps: event.totalSteps,
           paramCount: event.paramCount,
         },
-        trainLoss: [],
-        valLoss: [],
-        samples: [],
-        baselines: [],
-        accuracy: [],
-        droppedSamples: 0,
-        nextSampleId: 0,
-        step: 0,
-        epoch: 0,
-        stepsPerSec: 0,
-        charsPerSec: 0,
-        learningRate: null,
-        recovery: null,
-        error: null,
+        ...NOTHING_MEASURED,
       };
     case 'progress':
       return {
