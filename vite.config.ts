@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { tfjsWasmThreads } from './scripts/vite/tfjsWasmThreads.ts';
 
 // Cross-origin isolation lets tfjs's wasm backend use threads (SharedArrayBuffer). Everything the
 // page loads is same-origin, so require-corp costs nothing.
@@ -11,8 +12,9 @@ const isolationHeaders = {
 
 export default defineConfig({
   plugins: [react()],
-  // tfjs pulls in top-level await, so workers must be ES modules.
-  worker: { format: 'es' },
+  // tfjs pulls in top-level await, so workers must be ES modules. tfjs runs only in workers, where
+  // its threaded wasm module needs a patch to start threads (see the plugin).
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   // Pre-bundle tfjs up front; otherwise the dev server discovers it when the worker first imports it
   // and reloads the page mid-run.
   optimizeDeps: {
@@ -22,6 +24,8 @@ export default defineConfig({
       '@tensorflow/tfjs-backend-webgpu',
       'recharts',
     ],
+    // The dev server serves tfjs pre-bundled, past the worker plugins above.
+    rolldownOptions: { plugins: [tfjsWasmThreads()] },
   },
   build: {
     target: 'es2022',

@@ -3,6 +3,7 @@
 // then prints the table and writes bench-results/bench.json. Slow figures never fail it; only a
 // harness failure (no browser, a page error, a timeout) exits non-zero.
 //   npm run bench -- --short --backends=wasm,webgl --max-step-seconds=40 --timeout-minutes=30
+//   npm run bench -- --backends=wasm --wasm-threads=1,2   (wasm once per thread count, same rows)
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
@@ -16,6 +17,7 @@ import {
   CONSOLE_PROGRESS,
   CONSOLE_RESULT,
   DEFAULT_MAX_STEP_SECONDS,
+  parseThreadCounts,
   type BenchOptions,
   type BenchReport,
 } from '../../src/workers/bench/types.ts';
@@ -29,7 +31,7 @@ function argument(name: string): string | undefined {
 }
 
 function parseArguments(): { options: BenchOptions; timeoutMs: number } {
-  const known = /^--(short|backends=.*|max-step-seconds=.*|timeout-minutes=.*)$/;
+  const known = /^--(short|backends=.*|max-step-seconds=.*|timeout-minutes=.*|wasm-threads=.*)$/;
   const unknown = process.argv.slice(2).filter((a) => !known.test(a));
   if (unknown.length > 0) throw new Error(`Unknown arguments: ${unknown.join(' ')}`);
   const asked = (argument('backends') ?? BACKENDS.join(',')).split(',');
@@ -37,7 +39,13 @@ function parseArguments(): { options: BenchOptions; timeoutMs: number } {
   if (backends.length !== asked.length) throw new Error(`--backends takes ${BACKENDS.join(',')}`);
   const maxStepSeconds = Number(argument('max-step-seconds') ?? DEFAULT_MAX_STEP_SECONDS);
   if (!(maxStepSeconds > 0)) throw new Error('--max-step-seconds takes a positive number');
-  const options = { backends, short: process.argv.includes('--short'), maxStepSeconds };
+  const threadList = argument('wasm-threads') ?? '';
+  const wasmThreads = parseThreadCounts(threadList);
+  if (wasmThreads.length !== (threadList === '' ? 0 : threadList.split(',').length)) {
+    throw new Error('--wasm-threads takes positive whole numbers, e.g. 1,2');
+  }
+  const short = process.argv.includes('--short');
+  const options = { backends, short, maxStepSeconds, wasmThreads };
   return { options, timeoutMs: Number(argument('timeout-minutes') ?? 30) * 60_000 };
 }
 

@@ -32,12 +32,17 @@ const HEADER = [
   'gen c/s',
 ];
 
-function cells(row: BenchRow, matMul256: number | null, generation: number | null): string[] {
+function cells(
+  label: string,
+  row: BenchRow,
+  matMul256: number | null,
+  generation: number | null,
+): string[] {
   const { ours, reference: ref, matMul } = row;
   const tensors = (f: TrainerFigures) =>
     f.tensorsBefore === null ? '-' : `${f.tensorsBefore}->${f.tensorsAfter}`;
   return [
-    row.backend,
+    label,
     row.config.name,
     speed(ours),
     speed(ref),
@@ -73,19 +78,19 @@ export function formatReport(report: BenchReport): string {
   const notes: string[] = [];
   for (const b of report.backends) {
     if (!b.started) {
-      notes.push(`${b.backend}: did not start: ${b.reason}`);
+      notes.push(`${b.label}: did not start: ${b.reason}`);
       continue;
     }
-    notes.push(`${b.backend}: ${b.detail}`);
+    notes.push(`${b.label}: ${b.detail}`);
     const gen = b.generation;
-    if (gen?.reason) notes.push(`${b.backend}: generation failed: ${gen.reason}`);
+    if (gen?.reason) notes.push(`${b.label}: generation failed: ${gen.reason}`);
     for (const row of b.rows) {
-      rows.push(cells(row, b.matMul256, gen?.charsPerSecond ?? null));
+      rows.push(cells(b.label, row, b.matMul256, gen?.charsPerSecond ?? null));
       for (const [who, f] of [
         ['ours', row.ours],
         ['reference', row.reference],
       ] as const) {
-        if (f.status !== 'ok') notes.push(`${b.backend} ${row.config.name} ${who}: ${f.reason}`);
+        if (f.status !== 'ok') notes.push(`${b.label} ${row.config.name} ${who}: ${f.reason}`);
       }
     }
   }

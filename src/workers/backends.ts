@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -14,6 +14,12 @@ import type { CellKind } from '../model/kinds.ts';
 import { registerWasmKernels } from '../model/wasmKernels.ts';
 import { BACKENDS, type BackendChoice, type BackendName, type SkippedBackend } from './protocol.ts';
 import { probeWebGl, probeWebGpu, type GpuProbe } from './gpuProbe.ts';
+import {
+  configureWasmThreads,
+  defaultWasmThreads,
+  restartWasm,
+  wasmDetail,
+} from './wasmThreads.ts';
 
 // The .wasm binaries are bundled by Vite and served from the page's own origin: no CDN.
 setWasmPaths({
@@ -23,9 +29,10 @@ setWasmPaths({
 });
 // wasm's stock Slice copies its whole input per call; ours costs what it outputs (5x faster steps).
 registerWasmKernels();
-// Threads measured no faster here on 2 cores and need extra care to start inside a worker; the
-// benchmark issue revisits them.
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+// One XNNPACK thread per core where the page is cross-origin isolated (our servers send the
+// headers): `npm run bench -- --wasm-threads=1,2` measures what they bring. Starting them inside
+// our module worker needs the build patch in scripts/vite/tfjsWasmThreads.ts.
+const wasmThreads = configureWasmThreads(defaultWasmThreads());
 // tfjs refuses software WebGL by default; we allow it and tell the user it is software.
 tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
 
@@ -39,9 +46,8 @@ export interface ChosenBackend {
 async function probe(name: BackendName): Promise<GpuProbe> {
   if (name === 'webgpu') return probeWebGpu();
   if (name === 'webgl') return probeWebGl();
-  if (name === 'wasm') {
-    return { unavailable: null, software: false, detail: 'WebAssembly (XNNPACK), 1 thread' };
-  }
+  // wasm's detail (its thread count) is known once it has started.
+  if (name === 'wasm') return { unavailable: null, software: false, detail: 'WebAssembly' };
   return { unavailable: null, software: false, detail: 'plain JavaScript' };
 }
 
@@ -102,12 +108,19 @@ export async function chooseBackend(
       });
       continue;
     }
-    const reason = await tryBackend(name, spec);
+    let reason = await tryBackend(name, spec);
+    if (reason && name === 'wasm' && wasmThreads > 1) {
+      // Threaded wasm is the newer path; if it fails, single-thread wasm is still far ahead of cpu.
+      restartWasm(1);
+      const single = await tryBackend(name, spec);
+      reason = single && `with ${wasmThreads} threads ${reason}; with 1 thread ${single}`;
+    }
     if (reason) {
       skipped.push({ name, reason });
       continue;
     }
-    return { name, software: found.software, detail: found.detail, skipped };
+    const detail = name === 'wasm' ? wasmDetail(getThreadsCount()) : found.detail;
+    return { name, software: found.software, detail, skipped };
   }
   // cpu always passes its own check, so this is reached only if cpu itself failed.
   throw new Error(

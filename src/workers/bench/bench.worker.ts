@@ -37,11 +37,12 @@ function describe(who: string, f: TrainerFigures): string {
 
 async function benchRow(
   backend: BackendName,
+  label: string,
   config: BenchConfig,
   options: BenchOptions,
   gflops256: number,
 ): Promise<BenchRow> {
-  const tag = `[${backend}] ${config.name}`;
+  const tag = `[${label}] ${config.name}`;
   const flopsPerChar = trainingFlopsPerChar(networkShape(config));
   const matMul = await stepMatMuls(config);
   progress(
@@ -79,9 +80,17 @@ async function benchRow(
   return row;
 }
 
-async function benchBackend(name: BackendName, options: BenchOptions): Promise<BackendReport> {
+/** `wasmThreads`: a fresh wasm start with this many threads (see startBackend). */
+async function benchBackend(
+  name: BackendName,
+  options: BenchOptions,
+  wasmThreads?: number,
+): Promise<BackendReport> {
+  const label = wasmThreads === undefined ? name : `${name} ${wasmThreads}t`;
   const report: BackendReport = {
     backend: name,
+    label,
+    threads: null,
     started: false,
     reason: null,
     detail: '',
@@ -89,29 +98,37 @@ async function benchBackend(name: BackendName, options: BenchOptions): Promise<B
     generation: null,
     rows: [],
   };
-  const started = await startBackend(name);
+  const started = await startBackend(name, wasmThreads);
   if (!started.ok) {
     report.reason = started.reason;
-    progress(`[${name}] did not start: ${started.reason}`);
+    progress(`[${label}] did not start: ${started.reason}`);
     return report;
   }
   report.started = true;
   report.detail = started.detail;
+  report.threads = started.threads;
+  if (wasmThreads !== undefined) {
+    // V8 compiles a new wasm binary's hot code in the background; on 2 cores, with both busy, a
+    // cold threaded start ran its matMul at a third of the rate of a warm one. Counts compared
+    // side by side are compared warm: two untimed seconds of matMul first.
+    await matMulGflops(256, 256, 256);
+    await matMulGflops(256, 256, 256);
+  }
   report.matMul256 = await matMulGflops(256, 256, 256);
-  progress(`[${name}] ${started.detail}; matMul 256^3: ${fmt(report.matMul256, 2)} GFLOP/s`);
+  progress(`[${label}] ${started.detail}; matMul 256^3: ${fmt(report.matMul256, 2)} GFLOP/s`);
   for (const config of configsFor(options.short)) {
     try {
-      report.rows.push(await benchRow(name, config, options, report.matMul256));
+      report.rows.push(await benchRow(name, label, config, options, report.matMul256));
     } catch (e) {
       // A failure outside the trainers (e.g. the matMul yardstick): the row is lost, not the run.
-      progress(`[${name}] ${config.name} failed: ${errorMessage(e)}`);
+      progress(`[${label}] ${config.name} failed: ${errorMessage(e)}`);
     }
   }
   const [seconds, maxChars] = options.short ? [3, 300] : [8, 2000];
   report.generation = await benchGeneration(GENERATION_CONFIG, seconds, maxChars);
   const g = report.generation;
   progress(
-    `[${name}] generation at ${g.config}: ` +
+    `[${label}] generation at ${g.config}: ` +
       (g.reason ?? `${g.chars} chars in ${fmt(g.seconds, 1)} s, ${fmt(g.charsPerSecond)} chars/s`),
   );
   return report;
@@ -120,9 +137,16 @@ async function benchBackend(name: BackendName, options: BenchOptions): Promise<B
 async function run(options: BenchOptions): Promise<void> {
   const start = performance.now();
   const startedAt = new Date().toISOString();
-  progress(`backends ${options.backends.join(', ')}${options.short ? ' (short)' : ''}`);
+  const threads = options.wasmThreads.length > 0 ? `, wasm threads ${options.wasmThreads}` : '';
+  progress(`backends ${options.backends.join(', ')}${threads}${options.short ? ' (short)' : ''}`);
   const backends: BackendReport[] = [];
-  for (const name of options.backends) backends.push(await benchBackend(name, options));
+  for (const name of options.backends) {
+    if (name === 'wasm' && options.wasmThreads.length > 0) {
+      for (const n of options.wasmThreads) backends.push(await benchBackend(name, options, n));
+    } else {
+      backends.push(await benchBackend(name, options));
+    }
+  }
   post({
     type: 'done',
     report: {

@@ -6,9 +6,11 @@ import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import '../backends.ts';
 import { probeWebGl, probeWebGpu, type GpuProbe } from '../gpuProbe.ts';
 import type { BackendName } from '../protocol.ts';
+import { restartWasm, wasmDetail } from '../wasmThreads.ts';
 import { errorMessage } from './figures.ts';
 
-export type Started = { ok: true; detail: string } | { ok: false; reason: string };
+export type Started =
+  { ok: true; detail: string; threads: number | null } | { ok: false; reason: string };
 
 async function probe(name: BackendName): Promise<GpuProbe> {
   if (name === 'webgpu') return probeWebGpu();
@@ -16,7 +18,8 @@ async function probe(name: BackendName): Promise<GpuProbe> {
   return { unavailable: null, software: false, detail: '' };
 }
 
-export async function startBackend(name: BackendName): Promise<Started> {
+/** `wasmThreads`: start wasm afresh with this many threads; absent, as the app configures it. */
+export async function startBackend(name: BackendName, wasmThreads?: number): Promise<Started> {
   let found: GpuProbe;
   try {
     found = await probe(name);
@@ -24,6 +27,7 @@ export async function startBackend(name: BackendName): Promise<Started> {
     return { ok: false, reason: `probing it failed (${errorMessage(e)})` };
   }
   if (found.unavailable) return { ok: false, reason: found.unavailable };
+  if (name === 'wasm' && wasmThreads !== undefined) restartWasm(wasmThreads);
   try {
     if (!(await tf.setBackend(name))) return { ok: false, reason: 'it failed to initialise' };
     await tf.ready();
@@ -32,11 +36,12 @@ export async function startBackend(name: BackendName): Promise<Started> {
   }
   if (name === 'wasm') {
     const threads = getThreadsCount();
-    return {
-      ok: true,
-      detail: `WebAssembly (XNNPACK), ${threads} thread${threads === 1 ? '' : 's'}`,
-    };
+    return { ok: true, detail: wasmDetail(threads), threads };
   }
-  if (name === 'cpu') return { ok: true, detail: 'plain JavaScript' };
-  return { ok: true, detail: `${found.detail}${found.software ? ' (software)' : ''}` };
+  if (name === 'cpu') return { ok: true, detail: 'plain JavaScript', threads: null };
+  return {
+    ok: true,
+    detail: `${found.detail}${found.software ? ' (software)' : ''}`,
+    threads: null,
+  };
 }

@@ -12,11 +12,27 @@ export interface BenchOptions {
    * is skipped, so that SwiftShader and plain JS cannot hold a run for hours.
    */
   maxStepSeconds: number;
+  /**
+   * wasm thread counts to measure one after another (`--wasm-threads=1,2`), each on a fresh start
+   * of the backend; empty: wasm once, with the thread count the app chooses.
+   */
+  wasmThreads: number[];
 }
 
 export const DEFAULT_MAX_STEP_SECONDS = 15;
 
-/** Options from a query string (`?backends=wasm,webgl&short=1&maxStep=20`); unknown names dropped. */
+/** Positive whole numbers from "1,2"; anything else dropped. */
+export function parseThreadCounts(list: string): number[] {
+  return list
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0);
+}
+
+/**
+ * Options from a query string (`?backends=wasm,webgl&short=1&maxStep=20&wasmThreads=1,2`);
+ * unknown names dropped.
+ */
 export function parseBenchOptions(search: string): BenchOptions {
   const params = new URLSearchParams(search);
   const asked = (params.get('backends') ?? BACKENDS.join(',')).split(',').map((s) => s.trim());
@@ -26,6 +42,7 @@ export function parseBenchOptions(search: string): BenchOptions {
     backends,
     short: params.get('short') === '1',
     maxStepSeconds: Number.isFinite(maxStep) && maxStep > 0 ? maxStep : DEFAULT_MAX_STEP_SECONDS,
+    wasmThreads: parseThreadCounts(params.get('wasmThreads') ?? ''),
   };
 }
 
@@ -34,6 +51,7 @@ export function benchQuery(options: BenchOptions): string {
     backends: options.backends.join(','),
     short: options.short ? '1' : '0',
     maxStep: String(options.maxStepSeconds),
+    wasmThreads: options.wasmThreads.join(','),
   });
   return `?${params.toString()}`;
 }
@@ -99,6 +117,10 @@ export interface GenerationFigures {
 
 export interface BackendReport {
   backend: BackendName;
+  /** The table's name for it: the backend, or e.g. "wasm 2t" when thread counts are compared. */
+  label: string;
+  /** The threads wasm runs with (getThreadsCount()); null on other backends or before a start. */
+  threads: number | null;
   started: boolean;
   /** Why it did not start. */
   reason: string | null;
