@@ -107,10 +107,10 @@ async function benchBackend(
   report.started = true;
   report.detail = started.detail;
   report.threads = started.threads;
-  if (wasmThreads !== undefined) {
+  if (name === 'wasm') {
     // V8 compiles a new wasm binary's hot code in the background; on 2 cores, with both busy, a
-    // cold threaded start ran its matMul at a third of the rate of a warm one. Counts compared
-    // side by side are compared warm: two untimed seconds of matMul first.
+    // cold threaded start ran its matMul at a third of its warm rate, which would flatter the
+    // utilisation figures and the single thread. Two untimed seconds of matMul first.
     await matMulGflops(256, 256, 256);
     await matMulGflops(256, 256, 256);
   }
