@@ -7,49 +7,8 @@ import {
   beginRun,
   isActivePhase,
   reduceTrainerEvent,
-  type TrainingState,
 } from './store.ts';
-
-const started: TrainerEvent = {
-  type: 'started',
-  vocabSize: 65,
-  trainChars: 9000,
-  valChars: 1000,
-  stepsPerEpoch: 100,
-  totalSteps: 200,
-  paramCount: 100_000,
-};
-
-function reduceAll(events: TrainerEvent[], state: TrainingState = INITIAL_STATE): TrainingState {
-  return events.reduce(reduceTrainerEvent, state);
-}
-
-function sample(step: number, text = `text ${step}`): TrainerEvent {
-  return {
-    type: 'sample',
-    step,
-    epoch: step / 100,
-    loss: 2,
-    prime: 'T',
-    temperature: 0.8,
-    text,
-    copied: [],
-  };
-}
-
-function progress(from: number, to: number): TrainerEvent {
-  const points = [];
-  for (let step = from; step <= to; step++) points.push({ step, loss: 4 - step / 100 });
-  return {
-    type: 'progress',
-    points,
-    step: to,
-    epoch: to / 100,
-    stepsPerSec: 10,
-    charsPerSec: 16_000,
-    learningRate: 0.01,
-  };
-}
+import { progress, reduceAll, sample, started } from './trainerEvents.fixture.ts';
 
 describe('reduceTrainerEvent', () => {
   it('starts idle with nothing charted', () => {

@@ -1,58 +1,11 @@
 // The reducer's side of issue 4's controls: the live learning rate, runs until stopped, the NaN
 // recovery, Reset, and the measured speed the model-size panel estimates from.
 import { describe, expect, it } from 'vitest';
-import type { TrainerEvent } from '../workers/protocol.ts';
 import { DEFAULT_HYPERPARAMETERS } from '../model/config.ts';
-import {
-  INITIAL_STATE,
-  beginRun,
-  reduceTrainerEvent,
-  resetRun,
-  type TrainingState,
-} from './store.ts';
-
-const started: TrainerEvent = {
-  type: 'started',
-  vocabSize: 65,
-  trainChars: 9000,
-  valChars: 1000,
-  stepsPerEpoch: 100,
-  totalSteps: 200,
-  paramCount: 100_000,
-};
+import { INITIAL_STATE, beginRun, reduceTrainerEvent, resetRun } from './store.ts';
+import { progress, reduceAll, sample, started } from './trainerEvents.fixture.ts';
 
 const request = { corpusName: 'Tiny', backend: 'cpu' as const, hyper: DEFAULT_HYPERPARAMETERS };
-
-function reduceAll(events: TrainerEvent[], state: TrainingState = INITIAL_STATE): TrainingState {
-  return events.reduce(reduceTrainerEvent, state);
-}
-
-function sample(step: number): TrainerEvent {
-  return {
-    type: 'sample',
-    step,
-    epoch: step / 100,
-    loss: 2,
-    prime: 'T',
-    temperature: 0.8,
-    text: 'x',
-    copied: [],
-  };
-}
-
-function progress(from: number, to: number, learningRate = 0.01): TrainerEvent {
-  const points = [];
-  for (let step = from; step <= to; step++) points.push({ step, loss: 4 - step / 100 });
-  return {
-    type: 'progress',
-    points,
-    step: to,
-    epoch: to / 100,
-    stepsPerSec: 10,
-    charsPerSec: 16_000,
-    learningRate,
-  };
-}
 
 describe('reduceTrainerEvent, run controls', () => {
   it('records the learning rate in use from each progress event', () => {

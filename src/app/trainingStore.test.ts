@@ -1,32 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TrainerEvent } from '../workers/protocol.ts';
 import { DEFAULT_HYPERPARAMETERS } from '../model/config.ts';
 import { INITIAL_STATE } from './store.ts';
 import { createTrainingStore } from './trainingStore.ts';
-
-const started: TrainerEvent = {
-  type: 'started',
-  vocabSize: 65,
-  trainChars: 9000,
-  valChars: 1000,
-  stepsPerEpoch: 100,
-  totalSteps: 200,
-  paramCount: 100_000,
-};
-
-function progress(from: number, to: number): TrainerEvent {
-  const points = [];
-  for (let step = from; step <= to; step++) points.push({ step, loss: 4 - step / 100 });
-  return {
-    type: 'progress',
-    points,
-    step: to,
-    epoch: to / 100,
-    stepsPerSec: 10,
-    charsPerSec: 16_000,
-    learningRate: 0.01,
-  };
-}
+import { progress, started } from './trainerEvents.fixture.ts';
 
 describe('createTrainingStore', () => {
   function manualScheduler() {
