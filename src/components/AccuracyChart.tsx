@@ -1,5 +1,6 @@
 // Exact-match accuracy of the sums the network writes for held-out addition problems, measured at
 // each sample point. Only the addition corpus reports it, so elsewhere this draws nothing.
+import { CHART_MARGIN, GRID_PROPS, STEP_AXIS_PROPS } from './chartStyle.ts';
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { formatInt } from '../app/format.ts';
@@ -43,16 +44,10 @@ export function AccuracyChart() {
         responsive
         style={{ width: '100%', height: 180 }}
         data={rows}
-        margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
+        margin={CHART_MARGIN}
       >
-        <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" />
-        <XAxis
-          dataKey="step"
-          type="number"
-          domain={['dataMin', 'dataMax']}
-          tickFormatter={(v: number) => formatInt(v)}
-          label={{ value: 'Step', position: 'insideBottom', offset: -12 }}
-        />
+        <CartesianGrid {...GRID_PROPS} />
+        <XAxis {...STEP_AXIS_PROPS} />
         <YAxis
           type="number"
           domain={[0, 100]}

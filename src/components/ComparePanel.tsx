@@ -1,11 +1,11 @@
 // Compare runs: tick two or more saved (or imported) runs to overlay their loss curves, one colour
 // per run (solid: training, smoothed; dashed: validation), with their settings side by side and
 // the settings that differ marked.
+import { CHART_MARGIN, GRID_PROPS, STEP_AXIS_PROPS } from './chartStyle.ts';
 import './runs.css';
 import { useId, useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { compareRows, runCurves, settingsRows, RUN_COLOURS } from '../app/compareRuns.ts';
-import { formatInt } from '../app/format.ts';
 import type { SavedRun } from '../app/savedRun.ts';
 
 function CompareChart({ runs }: { runs: readonly SavedRun[] }) {
@@ -17,16 +17,10 @@ function CompareChart({ runs }: { runs: readonly SavedRun[] }) {
         responsive
         style={{ width: '100%', height: 300 }}
         data={rows}
-        margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
+        margin={CHART_MARGIN}
       >
-        <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" />
-        <XAxis
-          dataKey="step"
-          type="number"
-          domain={['dataMin', 'dataMax']}
-          tickFormatter={(v: number) => formatInt(v)}
-          label={{ value: 'Step', position: 'insideBottom', offset: -12 }}
-        />
+        <CartesianGrid {...GRID_PROPS} />
+        <XAxis {...STEP_AXIS_PROPS} />
         <YAxis
           type="number"
           domain={['auto', 'auto']}

@@ -3,6 +3,7 @@
 // step. The store can hold tens of thousands of points; the chart draws at most a few hundred
 // rows, rebuilt only when the points change, so a render stays well under one frame's budget
 // while the worker trains.
+import { CHART_MARGIN, GRID_PROPS, STEP_AXIS_PROPS } from './chartStyle.ts';
 import './insights.css';
 import { memo, useCallback, useMemo, useState } from 'react';
 import {
@@ -95,16 +96,10 @@ const LossPlot = memo(function LossPlot({ series, baselines, marker, onPick }: P
         responsive
         style={{ width: '100%', height: 320 }}
         data={rows}
-        margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
+        margin={CHART_MARGIN}
       >
-        <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" />
-        <XAxis
-          dataKey="step"
-          type="number"
-          domain={['dataMin', 'dataMax']}
-          tickFormatter={(v: number) => formatInt(v)}
-          label={{ value: 'Step', position: 'insideBottom', offset: -12 }}
-        />
+        <CartesianGrid {...GRID_PROPS} />
+        <XAxis {...STEP_AXIS_PROPS} />
         <YAxis
           type="number"
           domain={['auto', 'auto']}
