@@ -11,7 +11,10 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { checkShape, checkStepValues, compareCheckValues } from '../model/selfCheck.ts';
 import type { CheckValues } from '../model/selfCheck.ts';
 import type { CellKind } from '../model/kinds.ts';
+import { registerCpuPointwise } from '../model/pointwise/cpuKernel.ts';
 import { registerWasmKernels } from '../model/wasmKernels.ts';
+import { registerWebglPointwise } from './kernels/webglPointwise.ts';
+import { registerWebgpuPointwise } from './kernels/webgpuPointwise.ts';
 import { BACKENDS, type BackendChoice, type BackendName, type SkippedBackend } from './protocol.ts';
 import { probeWebGl, probeWebGpu, type GpuProbe } from './gpuProbe.ts';
 import {
@@ -29,6 +32,11 @@ setWasmPaths({
 });
 // wasm's stock Slice copies its whole input per call; ours costs what it outputs (5x faster steps).
 registerWasmKernels();
+// One fused kernel per cell role and timestep where a backend has it (see
+// src/model/pointwise/spec.ts); wasm keeps the op-by-op cells, which its native kernels run fast.
+registerCpuPointwise();
+registerWebglPointwise();
+registerWebgpuPointwise();
 // One XNNPACK thread per core where the page is cross-origin isolated (our servers send the
 // headers): `npm run bench -- --wasm-threads=1,2` measures what they bring. Starting them inside
 // our module worker needs the build patch in scripts/vite/tfjsWasmThreads.ts.

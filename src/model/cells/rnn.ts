@@ -1,6 +1,8 @@
 // The simple (Elman) RNN of the lectures, with hand-written backprop through time:
 //   s_t = tanh(x_t W + s_{t-1} U + b)
 import * as tf from '@tensorflow/tfjs-core';
+import { hasPointwiseKernel } from '../pointwise/spec.ts';
+import { isFusedRnnCache, rnnBackwardFused, rnnForwardFused } from './rnnFused.ts';
 import { joinSteps, splitSteps, sumOuter, tanhDerivative } from './steps.ts';
 import type { CellCache, RecurrentCell } from './types.ts';
 
@@ -19,6 +21,7 @@ export const rnnCell: RecurrentCell = {
   },
 
   forward(zxAll, seqLen, initial, recurrent, keepCache) {
+    if (hasPointwiseKernel()) return rnnForwardFused(zxAll, seqLen, initial, recurrent, keepCache);
     const hs: tf.Tensor2D[] = [];
     let h = initial.h;
     for (const zx of splitSteps(zxAll, seqLen)) {
@@ -32,6 +35,7 @@ export const rnnCell: RecurrentCell = {
   },
 
   backward(dhAll, cacheIn, recurrent) {
+    if (isFusedRnnCache(cacheIn)) return rnnBackwardFused(dhAll, cacheIn, recurrent);
     const cache = cacheIn as RnnCache;
     const seqLen = cache.h.length;
     const recurrentT = tf.transpose(recurrent); // [H, H]
