@@ -1,3 +1,123 @@
-// The fused point-wise kernel (src/model/pointwise/spec.ts) on tfjs's webgpu backend.
-// Not written yet: until it registers, the cells run op by op on webgpu.
-export function registerWebgpuPointwise(): void {}
+// The fused point-wise kernel (src/model/pointwise/spec.ts) on tfjs's webgpu backend: one WGSL
+// program per spec and H (see webgpuPointwiseWgsl.ts), run by the backend's own
+// runWebGPUProgram, so it shares tfjs's pipeline cache, buffer pool and batched command encoder.
+// The row and column offsets are uniforms: the forward and backward loops move their row offset
+// every timestep, and a baked-in offset would compile a pipeline per step.
+import {
+  registerKernel,
+  unregisterKernel,
+  type DataType,
+  type KernelFunc,
+  type TensorInfo,
+} from '@tensorflow/tfjs-core';
+import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
+import {
+  checkReads,
+  inputName,
+  POINTWISE_KERNEL,
+  type PointwiseAttrs,
+  type PointwiseSpec,
+} from '../../model/pointwise/spec.ts';
+import {
+  bufferName,
+  emitPointwise,
+  startName,
+  WORKGROUP_SIZE,
+  type PointwiseWgsl,
+} from './webgpuPointwiseWgsl.ts';
+
+/** runWebGPUProgram's extra uniforms, appended after tfjs's own (NaN, shapes, strides). */
+type ProgramUniforms = { type: 'int32'; data: number[] }[];
+
+/** The one method of WebGPUBackend used here (public in its typings). */
+interface WebgpuBackend {
+  runWebGPUProgram(
+    program: WebGPUProgram,
+    inputs: TensorInfo[],
+    outputDtype: DataType,
+    programDefinedUniform?: ProgramUniforms,
+  ): TensorInfo;
+}
+
+/** A spec's code at one H, with a key naming that exact code. */
+interface Compiled extends PointwiseWgsl {
+  key: string;
+}
+
+// Generated once per (spec, H): the cells call the kernel several times per timestep, and
+// emitting WGSL is string work we need not repeat. A WeakMap, so a spec dropped is forgotten.
+const compiled = new WeakMap<PointwiseSpec, Map<number, Compiled>>();
+// Every distinct program text gets its own number in the shader key: two specs sharing a name
+// (or one name at two H) can never share a pipeline, and identical texts may.
+const textIds = new Map<string, number>();
+
+function compile(spec: PointwiseSpec, hidden: number): Compiled {
+  let byHidden = compiled.get(spec);
+  if (!byHidden) compiled.set(spec, (byHidden = new Map()));
+  let found = byHidden.get(hidden);
+  if (!found) {
+    const wgsl = emitPointwise(spec, hidden);
+    let id = textIds.get(wgsl.code);
+    if (id === undefined) textIds.set(wgsl.code, (id = textIds.size));
+    const safeName = spec.name.replace(/[^A-Za-z0-9_]/g, '_');
+    found = { ...wgsl, key: `charRnnPointwise_${safeName}_H${hidden}_${id}` };
+    byHidden.set(hidden, found);
+  }
+  return found;
+}
+
+/**
+ * What runWebGPUProgram needs. A fresh object per call, as tfjs's own programs are: the backend
+ * writes the full shader key (ours plus input ranks, dtypes, dispatch shape) and the pipeline into
+ * it. tfjs's makeShader declares `${name}Shape` uniforms for every variable and reads `size`,
+ * `uniforms` and `dispatchLayout` from here; the flat layout over the output only tells tfjs the
+ * dispatch is 1-D, so it may fold an oversized one into 2-D or 3-D (main gets a flat index).
+ */
+function program(code: Compiled, rows: number, hidden: number, blocks: number): WebGPUProgram {
+  return {
+    outputShape: [rows, blocks * hidden],
+    shaderKey: code.key,
+    variableNames: code.used.map(bufferName),
+    uniforms: code.used.map((n) => `${startName(n)} : i32,`).join(' '),
+    dispatchLayout: { x: [0, 1] },
+    // One invocation per (row, unit), each writing every block: B*H, not the output's size.
+    dispatch: [Math.ceil((rows * hidden) / WORKGROUP_SIZE), 1, 1],
+    workgroupSize: [WORKGROUP_SIZE, 1, 1],
+    getUserCode: () => code.code,
+  };
+}
+
+const pointwiseWebgpu: KernelFunc = ({ inputs, attrs: rawAttrs, backend }) => {
+  const attrs = rawAttrs as unknown as PointwiseAttrs;
+  const webgpu = backend as unknown as WebgpuBackend;
+  const { spec, hidden, rows, rowOffsets, colOffsets } = attrs;
+  const infos = spec.inputs.map((_, n) => inputs[inputName(n)] as TensorInfo);
+  checkReads(
+    attrs,
+    infos.map((t) => t.shape),
+  );
+  const code = compile(spec, hidden);
+  // Only the inputs the code reads are bound: with the pipeline layout 'auto' that tfjs uses, a
+  // buffer no statement touches has no binding slot, and binding it anyway is a validation error
+  // (the GRU's carry kernel, for one, takes inputs it does not read).
+  const bound = code.used.map((n) => infos[n]!);
+  const starts: ProgramUniforms = code.used.map((n) => ({
+    type: 'int32',
+    data: [rowOffsets[n]! * infos[n]!.shape[1]! + colOffsets[n]!],
+  }));
+  const run = program(code, rows, hidden, spec.blocks.length);
+  return webgpu.runWebGPUProgram(run, bound, 'float32', starts);
+};
+
+/** Registers the kernel for 'webgpu' (the cells then take their fused path there). */
+export function registerWebgpuPointwise(): void {
+  registerKernel({
+    kernelName: POINTWISE_KERNEL,
+    backendName: 'webgpu',
+    kernelFunc: pointwiseWebgpu,
+  });
+}
+
+export function unregisterWebgpuPointwise(): void {
+  unregisterKernel(POINTWISE_KERNEL, 'webgpu');
+}
