@@ -1,6 +1,7 @@
 // The benchmark worker (issue 7): per backend, the matMul yardstick, then our trainer and the
-// tf.layers reference on the same batches for each configuration, then generation speed. Runs in
-// a worker like the app's trainer, so the figures are the ones the app can reach.
+// tf.layers reference on the same batches for each configuration, then generation speed, then
+// our trainer's tensor count over 1,000 steps. Runs in a worker like the app's trainer, so the
+// figures are the ones the app can reach.
 import { trainingFlopsPerChar } from '../../model/cost.ts';
 import type { BackendName } from '../protocol.ts';
 import { batchPool, configsFor, GENERATION_CONFIG, networkShape, rowBudget } from './configs.ts';
@@ -10,6 +11,7 @@ import { benchOurs } from './ours.ts';
 import { benchReference } from './reference.ts';
 import { benchGeneration } from './generation.ts';
 import { startBackend } from './startBackend.ts';
+import { benchTensorCount, describeTensorCount } from './tensorCount.ts';
 import type { BackendReport, BenchConfig, BenchMessage, BenchOptions, BenchRow } from './types.ts';
 import type { TrainerFigures } from './types.ts';
 
@@ -96,6 +98,7 @@ async function benchBackend(
     detail: '',
     matMul256: null,
     generation: null,
+    tensorCount: null,
     rows: [],
   };
   const started = await startBackend(name, wasmThreads);
@@ -131,6 +134,8 @@ async function benchBackend(
     `[${label}] generation at ${g.config}: ` +
       (g.reason ?? `${g.chars} chars in ${fmt(g.seconds, 1)} s, ${fmt(g.charsPerSecond)} chars/s`),
   );
+  report.tensorCount = await benchTensorCount(options.short);
+  progress(`[${label}] ${describeTensorCount(report.tensorCount)}`);
   return report;
 }
 

@@ -15,6 +15,17 @@ export const CONFIGS: BenchConfig[] = [
   { name: '3x512 GRU', cell: 'gru', layers: 3, hidden: 512, batch: 64, seqLen: 30, vocab: VOCAB },
 ];
 
+/** The tensor-count check's model: small enough that 1,000 steps take seconds on wasm and cpu. */
+export const TENSOR_COUNT_CONFIG: BenchConfig = {
+  name: '1x32 LSTM',
+  cell: 'lstm',
+  layers: 1,
+  hidden: 32,
+  batch: 8,
+  seqLen: 16,
+  vocab: VOCAB,
+};
+
 /** Generation is measured on this one (issue 7: "generation at 2x512"). */
 export const GENERATION_CONFIG: BenchConfig = CONFIGS[1]!;
 

@@ -14,7 +14,8 @@ import type { BenchConfig, TrainerFigures } from './types.ts';
 export const LEARNING_RATE = 2e-3;
 export const INIT_SEED = 42;
 
-const STEP: StepOptions = {
+/** The step options of every run of our trainer in the bench. */
+export const STEP: StepOptions = {
   learningRate: LEARNING_RATE,
   clipNorm: 5,
   dropout: null,

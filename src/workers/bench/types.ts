@@ -129,7 +129,41 @@ export interface BackendReport {
   /** matMul GFLOP/s at 256x256x256. */
   matMul256: number | null;
   generation: GenerationFigures | null;
+  /** Our trainer's tensor count over many steps; null before it ran. */
+  tensorCount: TensorCountFigures | null;
   rows: BenchRow[];
+}
+
+/** tf.memory() after a step's loss was read back and disposed. */
+export interface TensorCountSample {
+  step: number;
+  numTensors: number;
+  numBytes: number;
+  loss: number;
+}
+
+/** Our trainer run for many steps on a tiny model: does tf.memory() stay flat? */
+export interface TensorCountFigures {
+  config: BenchConfig;
+  status: 'ok' | 'failed';
+  /** Why it failed. */
+  reason: string | null;
+  /** The steps asked for (1,000; 200 with --short). */
+  targetSteps: number;
+  steps: number;
+  /** Why fewer than targetSteps ran (the time budget), or null. Never fewer silently. */
+  shortfall: string | null;
+  seconds: number;
+  /** After step 1, 10, 100 and 1,000 (those that ran), and after the last step. */
+  samples: TensorCountSample[];
+  /** Every sample's numTensors equals the first's (after step 1); null when it failed. */
+  flat: boolean | null;
+  /** Last sample minus the first, tensors and bytes. */
+  tensorGrowth: number | null;
+  byteGrowth: number | null;
+  /** numTensors before the model was made, and after it and its optimizer were disposed. */
+  tensorsBeforeModel: number;
+  tensorsAfterDispose: number | null;
 }
 
 export interface BenchReport {
