@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { controlRule, isLesson, parseLesson } from './lessonLink.ts';
+import { DEFAULT_HYPERPARAMETERS } from '../model/config.ts';
+import { controlRule, isLesson, lessonConflict, NO_LESSON, parseLesson } from './lessonLink.ts';
 
 const parse = (query: string) => parseLesson(new URLSearchParams(query));
 
@@ -56,5 +57,28 @@ describe('parseLesson', () => {
 
   it('hides a control that is both locked and hidden', () => {
     expect(controlRule(parse('?lock=seed&hide=seed').lesson, 'seed')).toBe('hidden');
+  });
+});
+
+describe('lessonConflict', () => {
+  const fixed = { ...DEFAULT_HYPERPARAMETERS, cell: 'rnn' as const, hiddenSize: 64 };
+
+  it('lets in settings that keep every locked and hidden value', () => {
+    const { lesson } = parse('?lock=cell&hide=hiddenSize');
+    expect(lessonConflict(lesson, fixed, { ...fixed, layers: 3, seed: 9 })).toBeNull();
+  });
+
+  it('names a locked or hidden value that would change', () => {
+    const { lesson } = parse('?lock=cell&hide=hiddenSize');
+    expect(lessonConflict(lesson, fixed, { ...fixed, cell: 'gru' })).toMatch(
+      /fixes the cell at rnn and this one uses gru/,
+    );
+    expect(lessonConflict(lesson, fixed, { ...fixed, hiddenSize: 128 })).toMatch(
+      /hidden size at 64 .* uses 128/,
+    );
+  });
+
+  it('has nothing to refuse without a lesson', () => {
+    expect(lessonConflict(NO_LESSON, fixed, { ...fixed, cell: 'lstm' })).toBeNull();
   });
 });

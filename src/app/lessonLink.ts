@@ -77,3 +77,29 @@ export function controlRule(lesson: Lesson, key: ControlKey): ControlRule {
   }
   return null;
 }
+
+/** "hiddenSize" -> "hidden size". */
+function words(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+}
+
+/**
+ * Null when settings brought in by resuming a saved run or importing a model keep every value the
+ * lesson locks or hides (`fixed`: the values the page started with); else a sentence saying which
+ * differs, so the page refuses rather than quietly overriding the lesson.
+ */
+export function lessonConflict(
+  lesson: Lesson,
+  fixed: Hyperparameters,
+  incoming: Hyperparameters,
+): string | null {
+  for (const key of HYPER_KEYS) {
+    if (!lesson.locked.has(key) && !lesson.hidden.has(key)) continue;
+    if (incoming[key] === fixed[key]) continue;
+    return (
+      `This lesson fixes the ${words(key)} at ${String(fixed[key])} and this one uses ` +
+      `${String(incoming[key])}: open the playground without the lesson's link to go on with it.`
+    );
+  }
+  return null;
+}

@@ -1,77 +1,29 @@
 // The page's training state: a pure reducer over the worker's TrainerEvents (the store around it
 // is in trainingStore.ts). No DOM types here, so the Node unit tests can import it.
-import type {
-  BackendChoice,
-  BackendName,
-  Hyperparameters,
-  LossPoint,
-  Phase,
-  SkippedBackend,
-  TextSpan,
-  TrainerEvent,
-} from '../workers/protocol.ts';
+import type { LossPoint, Phase, TrainerEvent } from '../workers/protocol.ts';
 import { measureThroughput, type Throughput } from './modelCost.ts';
+import type {
+  AccuracyPoint,
+  BackendInfo,
+  Recovery,
+  RunInfo,
+  RunRequest,
+  SampleEntry,
+  ValidationPoint,
+} from './storeTypes.ts';
+
+export type {
+  AccuracyPoint,
+  BackendInfo,
+  Recovery,
+  RunInfo,
+  RunRequest,
+  SampleEntry,
+  ValidationPoint,
+} from './storeTypes.ts';
 
 /** 'idle' until the first run; then whatever phase the worker last reported. */
 export type UiPhase = 'idle' | Phase;
-
-export interface BackendInfo {
-  name: BackendName;
-  software: boolean;
-  detail: string;
-  skipped: readonly SkippedBackend[];
-}
-
-/** What the worker reports once the corpus is encoded and the model built. */
-export interface RunInfo {
-  vocabSize: number;
-  trainChars: number;
-  valChars: number;
-  stepsPerEpoch: number;
-  /** Null when training until stopped. */
-  totalSteps: number | null;
-  paramCount: number;
-}
-
-export interface ValidationPoint extends LossPoint {
-  epoch: number;
-}
-
-export interface SampleEntry {
-  /** Position in this run's timeline: a stable React key even when older samples are dropped. */
-  id: number;
-  step: number;
-  epoch: number;
-  loss: number | null;
-  prime: string;
-  temperature: number;
-  text: string;
-  /** Spans of `text` copied word for word from the training text. */
-  copied: readonly TextSpan[];
-}
-
-/** Exact-match accuracy of held-out sums (addition corpus) at a step. */
-export interface AccuracyPoint {
-  step: number;
-  epoch: number;
-  accuracy: number;
-}
-
-/** What the page knows about a run before the worker has said anything. */
-export interface RunRequest {
-  corpusName: string;
-  backend: BackendChoice;
-  /** The settings the run started with (live changes to the rate and temperature aside). */
-  hyper: Hyperparameters;
-}
-
-/** The loss went NaN or infinite and the worker went back to the weights of `step`. */
-export interface Recovery {
-  step: number;
-  /** The halved base learning rate the run goes on with. */
-  learningRate: number;
-  message: string;
-}
 
 export interface TrainingState {
   phase: UiPhase;

@@ -5,6 +5,7 @@ import type { BackendChoice, Hyperparameters } from '../workers/protocol.ts';
 import type { CorpusEntry } from '../corpus/manifest.ts';
 import { contentHash } from './contentHash.ts';
 import { toForm, type FormState } from './hyperparameters.ts';
+import { controlRule, lessonConflict, type Lesson } from './lessonLink.ts';
 import { isOwnCorpus, type OwnCorpus } from './ownCorpus.ts';
 import { newRecordId, useAutosave, type RunContext } from './useAutosave.ts';
 import { useModelFiles } from './useModelFiles.ts';
@@ -18,10 +19,12 @@ export interface RunsOptions extends Omit<PageControls, 'autosave' | 'applySetti
   backend: BackendChoice;
   setForm: (form: FormState) => void;
   setBackend: (backend: BackendChoice) => void;
+  /** A lesson link's fixed controls, and the values the page started with. */
+  lesson: { rules: Lesson; values: Hyperparameters };
 }
 
 export function useRuns(options: RunsOptions) {
-  const { store, bridge, loadText, setForm, setBackend } = options;
+  const { store, bridge, loadText, setForm, setBackend, lesson } = options;
   const saved = useSavedRuns();
   const entry = useRef(options.entry);
   useEffect(() => {
@@ -63,10 +66,16 @@ export function useRuns(options: RunsOptions) {
   });
   const applySettings = useCallback(
     (hyper: Hyperparameters, backend?: BackendChoice) => {
+      // Thrown before anything changes: resume and import show it and start nothing.
+      const conflict = lessonConflict(lesson.rules, lesson.values, hyper);
+      if (conflict !== null) throw new Error(conflict);
       setForm(toForm(hyper));
-      if (backend !== undefined) setBackend(backend);
+      // The backend only changes speed: a lesson that fixes it keeps its own.
+      if (backend !== undefined && controlRule(lesson.rules, 'backend') === null) {
+        setBackend(backend);
+      }
     },
-    [setForm, setBackend],
+    [setForm, setBackend, lesson],
   );
   const controls = { ...options, applySettings, autosave };
   const resume = useResume(controls);

@@ -1,5 +1,5 @@
 // Wires the panels together: owns the store and the worker bridge, the form's state, the preset
-// and corpus choice, live changes, and the run flows (Train, Step from fresh, Reset).
+// and corpus choice, live changes; the run flows (Train, Step, Reset) live in useRunFlows.
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { BackendChoice } from '../workers/protocol.ts';
 import { findPreset } from '../model/presets.ts';
@@ -7,10 +7,9 @@ import { isActivePhase, type Recovery } from '../app/store.ts';
 import { createTrainingStore } from '../app/trainingStore.ts';
 import { TrainerBridgeContext, TrainingStoreContext } from '../app/trainingContext.ts';
 import { createTrainerBridge } from '../app/trainerBridge.ts';
-import { countCodePoints } from '../app/corpusLibrary.ts';
-import { errorMessage, useCorpusLibrary } from '../app/useCorpusLibrary.ts';
+import { useCorpusLibrary } from '../app/useCorpusLibrary.ts';
 import { useOwnCorpus } from '../app/useOwnCorpus.ts';
-import { isOwnCorpus, validationSettings } from '../app/ownCorpus.ts';
+import { validationSettings } from '../app/ownCorpus.ts';
 import { useCorpusSummary } from '../app/useCorpusSummary.ts';
 import {
   boundedValue,
@@ -22,7 +21,8 @@ import {
   type FormPatch,
   type NumericKey,
 } from '../app/hyperparameters.ts';
-import { corpusTooShort, trainBlockedReason } from '../app/runChecks.ts';
+import { trainBlockedReason } from '../app/runChecks.ts';
+import { useRunFlows } from '../app/useRunFlows.ts';
 import { isLiveKey, useLiveSettings, type LiveSender } from '../app/useLiveSettings.ts';
 import { useRecovery } from '../app/useRecovery.ts';
 import { parseUrlState, withBackend } from '../app/urlState.ts';
@@ -55,6 +55,7 @@ export function App() {
   const [store] = useState(() => createTrainingStore());
   const [bridge] = useState(() => createTrainerBridge(store));
   const [initialUrl] = useState(() => parseUrlState(window.location.search));
+  const [lesson] = useState(() => ({ rules: initialUrl.lesson, values: initialUrl.hyper }));
   const { library, loadText } = useCorpusLibrary(BASE_URL);
 
   // A shared link or lesson link names the corpus and settings to start from (urlState.ts).
@@ -63,14 +64,10 @@ export function App() {
   const [presetNote, setPresetNote] = useState<string | null>(null);
   const [backend, setBackend] = useState<BackendChoice>(initialUrl.backend);
   const [backendNotes, setBackendNotes] = useState<readonly string[]>(initialUrl.notes);
-  const [loadingCorpus, setLoadingCorpus] = useState(false);
   const [pageError, setPageError] = useState<string | null>(null);
 
   const phase = useSyncExternalStore(store.subscribe, () => store.getSnapshot().phase);
   const active = isActivePhase(phase);
-  const busy = active || loadingCorpus;
-  const mode: FormMode =
-    loadingCorpus || phase === 'initialising' ? 'locked' : active ? 'live' : 'edit';
 
   // Live values go to a worker that is running or paused; otherwise they wait for the next run.
   const sendLive = useCallback<LiveSender>(
@@ -84,7 +81,7 @@ export function App() {
     [store, bridge],
   );
   const live = useLiveSettings(sendLive);
-  const { propose, commit, commitAll, restart, acknowledge } = live;
+  const { propose, commit, restart, acknowledge } = live;
 
   // The worker's NaN recovery halved the learning rate: the field shows the rate the run now uses.
   const onRecovery = useCallback(
@@ -185,59 +182,24 @@ export function App() {
     setForm,
     setBackend: onBackendChange,
     select: onSelectCorpus,
+    lesson,
   });
+  const flows = useRunFlows({
+    store,
+    bridge,
+    entry,
+    checked,
+    backend,
+    phase,
+    loadText,
+    live,
+    setPageError,
+  });
+  const { loadingCorpus, busy } = flows;
+  const mode: FormMode =
+    loadingCorpus || phase === 'initialising' ? 'locked' : active ? 'live' : 'edit';
   const share = useShareLink({ initial: initialUrl, formValues, entry, library, backend });
   const corpusLocked = controlRule(initialUrl.lesson, 'corpus') === 'locked';
-
-  /** Train, or (paused) build a fresh model for Step: load the text, check its length, start. */
-  const launch = async (paused: boolean) => {
-    if (entry === undefined || !checked.valid || busy) return;
-    const hyper = checked.values;
-    setPageError(null);
-    setLoadingCorpus(true);
-    try {
-      const text = isOwnCorpus(entry) ? entry.text : await loadText(entry);
-      const tooShort = corpusTooShort({ title: entry.title, chars: countCodePoints(text) }, hyper);
-      if (tooShort !== null) {
-        setPageError(tooShort);
-        return;
-      }
-      restart({ learningRate: hyper.learningRate, temperature: hyper.temperature });
-      bridge.start({ corpus: { name: entry.title, text }, hyper, backend, paused });
-      // Publish 'initialising' now, in the same render that ends "Loading corpus…", so the
-      // status line does not flash "Ready" for a frame in between.
-      store.flush();
-      // The worker handles commands in order: this step runs once the model is built.
-      if (paused) bridge.step();
-    } catch (error) {
-      setPageError(errorMessage(error));
-    } finally {
-      setLoadingCorpus(false);
-    }
-  };
-
-  const onStep = () => {
-    if (phase !== 'paused') return void launch(true);
-    // A rate typed a moment ago should shape this step, not the one after.
-    commitAll();
-    bridge.step();
-  };
-
-  const onResume = () => {
-    commitAll();
-    bridge.resume();
-  };
-
-  const onReset = () => {
-    // The next run's seed: the form's, or the last run's while the field is being edited.
-    const seed =
-      checked.errors.seed === undefined
-        ? checked.values.seed
-        : (store.getSnapshot().request?.hyper.seed ?? null);
-    restart(null);
-    setPageError(null);
-    bridge.reset(seed);
-  };
 
   return (
     <TrainingStoreContext value={store}>
@@ -295,12 +257,12 @@ export function App() {
                 trainBlockedReason={reason}
                 loadingCorpus={loadingCorpus}
                 pageError={pageError}
-                onTrain={() => void launch(false)}
-                onStep={onStep}
+                onTrain={flows.onTrain}
+                onStep={flows.onStep}
                 onPause={bridge.pause}
-                onResume={onResume}
+                onResume={flows.onResume}
                 onStop={bridge.stop}
-                onReset={onReset}
+                onReset={flows.onReset}
               />
               <LossChart />
               <SamplesTimeline />
