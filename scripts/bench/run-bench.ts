@@ -44,7 +44,7 @@ interface Arguments {
 
 function parseArguments(): Arguments {
   const known =
-    /^--(short|backends=.*|max-step-seconds=.*|timeout-minutes=.*|wasm-threads=.*|app-seconds=.*)$/;
+    /^--(short|backends=.*|max-step-seconds=.*|timeout-minutes=.*|wasm-threads=.*|app-seconds=.*|no-fused|only=.*)$/;
   const unknown = process.argv.slice(2).filter((a) => !known.test(a));
   if (unknown.length > 0) throw new Error(`Unknown arguments: ${unknown.join(' ')}`);
   const asked = (argument('backends') ?? BACKENDS.join(',')).split(',');
@@ -60,7 +60,15 @@ function parseArguments(): Arguments {
   const short = process.argv.includes('--short');
   const appSeconds = Number(argument('app-seconds') ?? (short ? 8 : 20));
   if (!(appSeconds >= 0)) throw new Error('--app-seconds takes a number of seconds, 0 to skip');
-  const options = { backends, short, maxStepSeconds, wasmThreads };
+  const fused = !process.argv.includes('--no-fused');
+  const options = {
+    backends,
+    short,
+    maxStepSeconds,
+    wasmThreads,
+    fused,
+    only: argument('only') ?? null,
+  };
   return { options, timeoutMs: Number(argument('timeout-minutes') ?? 30) * 60_000, appSeconds };
 }
 

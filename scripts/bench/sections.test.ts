@@ -50,7 +50,14 @@ function report(tensorCount: TensorCountFigures | null): BenchReport {
     rows: [],
   };
   return {
-    options: { backends: ['wasm'], short: false, maxStepSeconds: 15, wasmThreads: [] },
+    options: {
+      backends: ['wasm'],
+      short: false,
+      maxStepSeconds: 15,
+      wasmThreads: [],
+      fused: true,
+      only: null,
+    },
     userAgent: '',
     hardwareConcurrency: 2,
     crossOriginIsolated: true,

@@ -2,7 +2,9 @@
 // tf.layers reference on the same batches for each configuration, then generation speed, then
 // our trainer's tensor count over 1,000 steps. Runs in a worker like the app's trainer, so the
 // figures are the ones the app can reach.
+import { unregisterKernel } from '@tensorflow/tfjs-core';
 import { trainingFlopsPerChar } from '../../model/cost.ts';
+import { POINTWISE_KERNEL } from '../../model/pointwise/spec.ts';
 import type { BackendName } from '../protocol.ts';
 import { batchPool, configsFor, GENERATION_CONFIG, networkShape, rowBudget } from './configs.ts';
 import { errorMessage, notRun, secondsSince } from './figures.ts';
@@ -88,7 +90,9 @@ async function benchBackend(
   options: BenchOptions,
   wasmThreads?: number,
 ): Promise<BackendReport> {
-  const label = wasmThreads === undefined ? name : `${name} ${wasmThreads}t`;
+  const label =
+    (wasmThreads === undefined ? name : `${name} ${wasmThreads}t`) +
+    (options.fused ? '' : ' op-by-op');
   const report: BackendReport = {
     backend: name,
     label,
@@ -107,6 +111,8 @@ async function benchBackend(
     progress(`[${label}] did not start: ${started.reason}`);
     return report;
   }
+  // Registered for every backend on import (../backends.ts); gone, the cells run op by op.
+  if (!options.fused) unregisterKernel(POINTWISE_KERNEL, name);
   report.started = true;
   report.detail = started.detail;
   report.threads = started.threads;
@@ -119,7 +125,10 @@ async function benchBackend(
   }
   report.matMul256 = await matMulGflops(256, 256, 256);
   progress(`[${label}] ${started.detail}; matMul 256^3: ${fmt(report.matMul256, 2)} GFLOP/s`);
-  for (const config of configsFor(options.short)) {
+  const configs = configsFor(options.short).filter(
+    (c) => options.only === null || c.name.includes(options.only),
+  );
+  for (const config of configs) {
     try {
       report.rows.push(await benchRow(name, label, config, options, report.matMul256));
     } catch (e) {

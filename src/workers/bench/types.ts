@@ -17,6 +17,13 @@ export interface BenchOptions {
    * of the backend; empty: wasm once, with the thread count the app chooses.
    */
   wasmThreads: number[];
+  /**
+   * Our cells' fused point-wise kernels (src/model/pointwise) where a backend has them; false
+   * (`--no-fused`) runs our trainer op by op everywhere, to show what the fusion brings.
+   */
+  fused: boolean;
+  /** Only the configurations whose name contains this (`--only=2x512`); null: all. */
+  only: string | null;
 }
 
 export const DEFAULT_MAX_STEP_SECONDS = 15;
@@ -43,6 +50,8 @@ export function parseBenchOptions(search: string): BenchOptions {
     short: params.get('short') === '1',
     maxStepSeconds: Number.isFinite(maxStep) && maxStep > 0 ? maxStep : DEFAULT_MAX_STEP_SECONDS,
     wasmThreads: parseThreadCounts(params.get('wasmThreads') ?? ''),
+    fused: params.get('fused') !== '0',
+    only: params.get('only') || null,
   };
 }
 
@@ -52,6 +61,8 @@ export function benchQuery(options: BenchOptions): string {
     short: options.short ? '1' : '0',
     maxStep: String(options.maxStepSeconds),
     wasmThreads: options.wasmThreads.join(','),
+    fused: options.fused ? '1' : '0',
+    only: options.only ?? '',
   });
   return `?${params.toString()}`;
 }
