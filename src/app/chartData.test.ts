@@ -5,6 +5,8 @@ import {
   spreadLabels,
   decimateIndices,
   emaSmooth,
+  innerTicks,
+  niceAxis,
 } from './chartData.ts';
 
 describe('emaSmooth', () => {
@@ -75,5 +77,70 @@ describe('baseline labels', () => {
     expect(spreadLabels([95, 98, 99], 10, 0, 100)).toEqual([80, 90, 100]);
     // Too many for the space: they stay apart and run past the bottom rather than overlap.
     expect(spreadLabels([0, 0, 0], 10, 0, 15)).toEqual([0, 10, 20]);
+  });
+});
+
+describe('niceAxis', () => {
+  it('covers every value with round ticks at a 1, 2, 2.5 or 5 step', () => {
+    const axis = niceAxis([4.2, 3.1, 1.4]);
+    expect(axis.domain).toEqual([1, 5]);
+    expect(axis.ticks).toEqual([1, 2, 3, 4, 5]);
+    expect(niceAxis([3.3, 2.1])).toEqual({
+      domain: [2, 3.5],
+      ticks: [2, 2.5, 3, 3.5],
+      decimals: 1,
+    });
+    expect(niceAxis([0.5, 100]).ticks).toEqual([0, 25, 50, 75, 100]);
+  });
+
+  it('gives enough decimals to tell the ticks apart', () => {
+    const axis = niceAxis([2.29, 2.31]);
+    expect(axis.ticks).toEqual([2.29, 2.295, 2.3, 2.305, 2.31]);
+    expect(axis.decimals).toBe(3);
+    expect(new Set(axis.ticks.map((t) => t.toFixed(axis.decimals))).size).toBe(axis.ticks.length);
+  });
+
+  it('centres a flat series in a span of its own', () => {
+    const axis = niceAxis([4.17, 4.17]);
+    expect(axis.domain[0]).toBeLessThan(4.17);
+    expect(axis.domain[1]).toBeGreaterThan(4.17);
+    expect(axis.ticks.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('ignores non-finite values and falls back to [0, 1] when nothing is left', () => {
+    expect(niceAxis([Number.NaN, 2, Number.POSITIVE_INFINITY, 3]).domain).toEqual([2, 3]);
+    expect(niceAxis([]).domain).toEqual([0, 1]);
+  });
+
+  it('keeps the same axis while the values move within it', () => {
+    expect(niceAxis([4.1, 2.2, 1.6])).toEqual(niceAxis([4.15, 2.0, 1.55]));
+  });
+});
+
+describe('innerTicks', () => {
+  it('puts as many round ticks inside the range as fit, whole steps only', () => {
+    expect(innerTicks(1, 1554)).toEqual([250, 500, 750, 1000, 1250, 1500]);
+    expect(innerTicks(1, 70)).toEqual([20, 40, 60]);
+    expect(innerTicks(1, 5)).toEqual([1, 2, 3, 4, 5]);
+    expect(innerTicks(0, 60_000)).toEqual([0, 20_000, 40_000, 60_000]);
+    for (const [lo, hi] of [
+      [1, 19],
+      [7, 123_456],
+      [1, 2],
+    ] as const) {
+      const ticks = innerTicks(lo, hi);
+      expect(ticks.length).toBeGreaterThan(0);
+      expect(ticks.length).toBeLessThanOrEqual(6);
+      for (const t of ticks) {
+        expect(Number.isInteger(t)).toBe(true);
+        expect(t).toBeGreaterThanOrEqual(lo);
+        expect(t).toBeLessThanOrEqual(hi);
+      }
+    }
+  });
+
+  it('handles a single point and an empty range', () => {
+    expect(innerTicks(3, 3)).toEqual([3]);
+    expect(innerTicks(5, 1)).toEqual([]);
   });
 });

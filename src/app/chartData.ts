@@ -125,3 +125,70 @@ export function spreadLabels(
   order.forEach((i, k) => (out[i] = placed[k]!));
   return out;
 }
+
+/** A numeric axis worked out here rather than by recharts: its domain and its tick values. */
+export interface AxisSpec {
+  domain: [number, number];
+  ticks: number[];
+  /** Decimals that tell the ticks apart: 1 for a step of 0.5, 2 for 0.25 or 0.05. */
+  decimals: number;
+}
+
+/**
+ * A nice axis over every value given (the plotted losses and the baselines): about `count` ticks
+ * at a step of 1, 2, 2.5 or 5 times a power of ten, the domain running from tick to tick.
+ * Recharts can do this itself, but it redoes it with arbitrary-precision decimals on every
+ * update, a good part of each render's cost while the worker trains.
+ */
+export function niceAxis(values: Iterable<number>, count = 5): AxisSpec {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (lo > hi) return { domain: [0, 1], ticks: [0, 0.5, 1], decimals: 1 };
+  if (hi === lo) {
+    // A flat series (or a single point) still gets a span to draw in, centred on it.
+    const pad = Math.max(Math.abs(hi), 1) * 0.05;
+    lo -= pad;
+    hi += pad;
+  }
+  const rough = (hi - lo) / Math.max(1, count - 1);
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const multiple = [1, 2, 2.5, 5, 10].find((m) => m * power >= rough * (1 - 1e-9)) ?? 10;
+  const step = multiple * power;
+  const first = Math.floor(lo / step + 1e-9);
+  const last = Math.max(first + 1, Math.ceil(hi / step - 1e-9));
+  const decimals = Math.max(0, -Math.round(Math.log10(power)) + (multiple === 2.5 ? 1 : 0));
+  const ticks: number[] = [];
+  // Rounded, so 0.1 * 3 is 0.3 and equal axes compare equal.
+  const round = (k: number) => Number((k * step).toFixed(decimals + 2));
+  for (let k = first; k <= last; k++) ticks.push(round(k));
+  return { domain: [round(first), round(last)], ticks, decimals };
+}
+
+/**
+ * Round ticks inside [lo, hi] (the step axis, whose domain is the data's own first and last
+ * step): as many as fit in `maxCount`, at the smallest step of 1, 2, 2.5 or 5 times a power of
+ * ten that keeps to it, whole numbers when `integer`. Given to recharts so that it neither
+ * computes nor measures ticks itself.
+ */
+export function innerTicks(lo: number, hi: number, maxCount = 6, integer = true): number[] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi < lo) return [];
+  if (hi === lo) return [lo];
+  const count = (step: number) => Math.floor(hi / step + 1e-9) - Math.ceil(lo / step - 1e-9) + 1;
+  let power = 10 ** Math.floor(Math.log10((hi - lo) / Math.max(1, maxCount)));
+  const fits = (step: number) => (!integer || Number.isInteger(step)) && count(step) <= maxCount;
+  let step: number | undefined;
+  while (step === undefined) {
+    step = [1, 2, 2.5, 5].map((m) => m * power).find(fits);
+    power *= 10;
+  }
+  const ticks: number[] = [];
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + 1e-9 * step; k++) {
+    ticks.push(Number((k * step).toPrecision(12)));
+  }
+  return ticks;
+}

@@ -9,6 +9,33 @@ import { useTrainingState } from '../app/trainingContext.ts';
 
 const selectAccuracy = (state: TrainingState) => state.accuracy;
 
+// Made once: recharts registers its children in its store again whenever they re-render with new
+// props (a fresh formatter, a fresh dot object), and every registration recomputes the chart.
+// With constant elements only `data` changes when a point arrives (see LossChart).
+const CHART_SIZE = { width: '100%', height: 180 };
+const CHART_CHILDREN = [
+  <CartesianGrid key="grid" {...GRID_PROPS} />,
+  <XAxis key="x" {...STEP_AXIS_PROPS} />,
+  <YAxis
+    key="y"
+    type="number"
+    domain={[0, 100]}
+    ticks={[0, 25, 50, 75, 100]}
+    niceTicks="none"
+    tickFormatter={(v: number) => `${v}%`}
+    width={48}
+  />,
+  <Line
+    key="accuracy"
+    name="Exact-match accuracy"
+    dataKey="accuracy"
+    stroke="#067647"
+    strokeWidth={2}
+    dot={{ r: 3 }}
+    isAnimationActive={false}
+  />,
+];
+
 /** "42 %": whole percentages; the worker scores tens of problems, so decimals would be noise. */
 export function formatAccuracy(accuracy: number): string {
   return Number.isFinite(accuracy) ? `${Math.round(accuracy * 100)} %` : '—';
@@ -40,29 +67,8 @@ export function AccuracyChart() {
         </dl>
       </div>
       {/* No recharts Tooltip: its default is a role="status" live region, and the page has one. */}
-      <LineChart
-        responsive
-        style={{ width: '100%', height: 180 }}
-        data={rows}
-        margin={CHART_MARGIN}
-      >
-        <CartesianGrid {...GRID_PROPS} />
-        <XAxis {...STEP_AXIS_PROPS} />
-        <YAxis
-          type="number"
-          domain={[0, 100]}
-          ticks={[0, 25, 50, 75, 100]}
-          tickFormatter={(v: number) => `${v}%`}
-          width={48}
-        />
-        <Line
-          name="Exact-match accuracy"
-          dataKey="accuracy"
-          stroke="#067647"
-          strokeWidth={2}
-          dot={{ r: 3 }}
-          isAnimationActive={false}
-        />
+      <LineChart responsive style={CHART_SIZE} data={rows} margin={CHART_MARGIN}>
+        {CHART_CHILDREN}
       </LineChart>
       <figcaption>
         Share of held-out sums (such as 216+648=864) that the network completes exactly, answering

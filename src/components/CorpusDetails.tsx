@@ -46,7 +46,14 @@ function Fact({ label, wide, children }: { label: string; wide?: boolean; childr
   );
 }
 
-function Figures({ summary, chars }: { summary: SummaryState | null; chars: number }) {
+/** Memoised: the panel re-renders as the measured speed changes, the figures do not. */
+const Figures = memo(function Figures({
+  summary,
+  chars,
+}: {
+  summary: SummaryState | null;
+  chars: number;
+}) {
   if (summary === null || summary.status === 'loading') {
     return <p className="muted">Counting characters…</p>;
   }
@@ -81,7 +88,7 @@ function Figures({ summary, chars }: { summary: SummaryState | null; chars: numb
       </pre>
     </>
   );
-}
+});
 
 export const CorpusDetails = memo(function CorpusDetails({ corpus, summary, hyper }: Props) {
   const measured = useTrainingState(selectThroughput);

@@ -11,21 +11,21 @@ import {
   Legend,
   Line,
   LineChart,
-  ReferenceLine,
   Tooltip,
   XAxis,
   YAxis,
   type TooltipContentProps,
 } from 'recharts';
-import { buildChartRows } from '../app/chartData.ts';
+import { buildChartRows, innerTicks, niceAxis, type ChartRow } from '../app/chartData.ts';
 import { formatInt, formatLoss } from '../app/format.ts';
 import { sampleForStep } from '../app/sampleLookup.ts';
 import type { TrainingState, ValidationPoint } from '../app/store.ts';
 import type { LossPoint } from '../workers/protocol.ts';
 import { useTrainingState } from '../app/trainingContext.ts';
 import { useThrottledValue } from '../app/useThrottledValue.ts';
-import { BaselineLabels, PlotClickArea } from './ChartOverlays.tsx';
+import { Baselines, PlotClickArea, PointDots, StepMarker } from './ChartOverlays.tsx';
 import { ChartSample } from './ChartSample.tsx';
+import { PlainTick } from './ChartTick.tsx';
 
 const selectTrain = (state: TrainingState) => state.trainLoss;
 const selectVal = (state: TrainingState) => state.valLoss;
@@ -40,8 +40,6 @@ const selectRunId = (state: TrainingState) => state.runId;
 const PLOT_INTERVAL_MS = 500;
 
 const COLORS = { raw: '#a5b4fc', smooth: '#4338ca', val: '#ea580c' };
-/** Reference lines stay in the background: dashed, grey, labelled at the right. */
-const BASELINE_STROKE = '#9ca3af';
 const MARKER = '#7c3aed';
 
 /**
@@ -79,12 +77,127 @@ interface PlotProps {
   onPick: (step: number) => void;
 }
 
+// Recharts registers each child in its own store from effects (axes, lines, reference lines,
+// legend entries), and a child that re-renders with new props registers again: every plotted
+// value is recomputed and the chart renders a second time. So the children are elements made
+// once (here, or memoised on what they show) and only `data` changes while the worker trains:
+// React skips an element it has already rendered, and recharts redraws just the lines.
+const GRID = <CartesianGrid {...GRID_PROPS} />;
+const TOOLTIP = <Tooltip isAnimationActive={false} content={LossTooltip} />;
+const LEGEND = <Legend verticalAlign="top" height={28} />;
+const Y_LABEL = {
+  value: 'Loss (nats per character)',
+  angle: -90,
+  position: 'insideLeft',
+  style: { textAnchor: 'middle' },
+} as const;
+const LINES = [
+  <Line
+    key="raw"
+    name="Training (raw)"
+    dataKey="raw"
+    stroke={COLORS.raw}
+    strokeWidth={1}
+    strokeOpacity={0.7}
+    dot={false}
+    activeDot={false}
+    connectNulls
+    isAnimationActive={false}
+  />,
+  <Line
+    key="smooth"
+    name="Training (smoothed)"
+    dataKey="smooth"
+    stroke={COLORS.smooth}
+    strokeWidth={2}
+    dot={false}
+    connectNulls
+    isAnimationActive={false}
+  />,
+  <Line
+    key="val"
+    name="Validation"
+    dataKey="val"
+    stroke={COLORS.val}
+    strokeWidth={2}
+    // Its dots are drawn by PointDots: recharts remounts a line's dots on every update.
+    dot={false}
+    connectNulls
+    isAnimationActive={false}
+  />,
+];
+
+const CHART_SIZE = { width: '100%', height: 320 };
+
+/** The validation points among the plotted rows. */
+function validationPoints(rows: readonly ChartRow[]): { step: number; loss: number }[] {
+  const out: { step: number; loss: number }[] = [];
+  for (const row of rows) if (row.val !== undefined) out.push({ step: row.step, loss: row.val });
+  return out;
+}
+
+/** Every value the loss axis must show: the plotted losses and the n-gram baselines. */
+function* plottedLosses(
+  rows: readonly ChartRow[],
+  baselines: TrainingState['baselines'],
+): Generator<number> {
+  for (const row of rows) {
+    if (row.raw !== undefined) yield row.raw;
+    if (row.smooth !== undefined) yield row.smooth;
+    if (row.val !== undefined) yield row.val;
+  }
+  for (const baseline of baselines) yield baseline.loss;
+}
+
 /**
  * The SVG itself: the expensive part, so it only re-renders when its (throttled) series change,
  * once per run when the baselines arrive, and on a click.
  */
 const LossPlot = memo(function LossPlot({ series, baselines, marker, onPick }: PlotProps) {
   const rows = useMemo(() => buildChartRows(series.train, series.val), [series]);
+  // Both axes get their ticks from here: recharts' own nice ticks use arbitrary-precision
+  // decimals, and its default labels are measured in the DOM (a forced layout) to thin them out.
+  // Each axis element changes only when its ticks do, not with every update.
+  const xTicks = innerTicks(rows[0]?.step ?? 0, rows.at(-1)?.step ?? 0);
+  const x0 = xTicks[0] ?? 0;
+  const xStep = xTicks.length > 1 ? xTicks[1]! - x0 : 1;
+  const xCount = xTicks.length;
+  const stepAxis = useMemo(
+    () => (
+      <XAxis
+        {...STEP_AXIS_PROPS}
+        ticks={Array.from({ length: xCount }, (_, i) => x0 + i * xStep)}
+        niceTicks="none"
+        interval={0}
+        tick={PlainTick}
+      />
+    ),
+    [x0, xStep, xCount],
+  );
+  const axis = useMemo(() => niceAxis(plottedLosses(rows, baselines), 7), [rows, baselines]);
+  const [lo, hi] = axis.domain;
+  const decimals = Math.max(1, axis.decimals);
+  const tickCount = axis.ticks.length;
+  const yAxis = useMemo(() => {
+    const step = tickCount > 1 ? (hi - lo) / (tickCount - 1) : 1;
+    const ticks = Array.from({ length: tickCount }, (_, i) =>
+      Number((lo + i * step).toFixed(decimals + 2)),
+    );
+    return (
+      <YAxis
+        type="number"
+        domain={[lo, hi]}
+        ticks={ticks}
+        niceTicks="none"
+        interval={0}
+        tick={PlainTick}
+        tickFormatter={(v: number) => v.toFixed(decimals)}
+        width={64}
+        label={Y_LABEL}
+      />
+    );
+  }, [lo, hi, tickCount, decimals]);
+  const valPoints = useMemo(() => validationPoints(rows), [rows]);
   // Mounted even while empty: recharts' first mount is its most expensive render, so it happens
   // at page load rather than as a long task just after Train.
   return (
@@ -92,69 +205,16 @@ const LossPlot = memo(function LossPlot({ series, baselines, marker, onPick }: P
       {rows.length === 0 && (
         <p className="chart-empty">The loss curve appears here once training starts.</p>
       )}
-      <LineChart
-        responsive
-        style={{ width: '100%', height: 320 }}
-        data={rows}
-        margin={CHART_MARGIN}
-      >
-        <CartesianGrid {...GRID_PROPS} />
-        <XAxis {...STEP_AXIS_PROPS} />
-        <YAxis
-          type="number"
-          domain={['auto', 'auto']}
-          tickFormatter={(v: number) => v.toFixed(1)}
-          width={64}
-          label={{
-            value: 'Loss (nats per character)',
-            angle: -90,
-            position: 'insideLeft',
-            style: { textAnchor: 'middle' },
-          }}
-        />
-        {baselines.map((baseline) => (
-          <ReferenceLine
-            key={baseline.order}
-            y={baseline.loss}
-            stroke={BASELINE_STROKE}
-            strokeDasharray="6 4"
-            // Widen the axis to show every baseline, even those far below the loss so far.
-            ifOverflow="extendDomain"
-          />
-        ))}
-        {marker !== null && <ReferenceLine x={marker} stroke={MARKER} strokeDasharray="2 2" />}
-        <Tooltip isAnimationActive={false} content={LossTooltip} />
-        <Legend verticalAlign="top" height={28} />
-        <Line
-          name="Training (raw)"
-          dataKey="raw"
-          stroke={COLORS.raw}
-          strokeWidth={1}
-          strokeOpacity={0.7}
-          dot={false}
-          activeDot={false}
-          connectNulls
-          isAnimationActive={false}
-        />
-        <Line
-          name="Training (smoothed)"
-          dataKey="smooth"
-          stroke={COLORS.smooth}
-          strokeWidth={2}
-          dot={false}
-          connectNulls
-          isAnimationActive={false}
-        />
-        <Line
-          name="Validation"
-          dataKey="val"
-          stroke={COLORS.val}
-          strokeWidth={2}
-          dot={{ r: 3 }}
-          connectNulls
-          isAnimationActive={false}
-        />
-        <BaselineLabels baselines={baselines} />
+      <LineChart responsive style={CHART_SIZE} data={rows} margin={CHART_MARGIN}>
+        {GRID}
+        {stepAxis}
+        {yAxis}
+        <Baselines baselines={baselines} />
+        {marker !== null && <StepMarker step={marker} color={MARKER} />}
+        {TOOLTIP}
+        {LEGEND}
+        {LINES}
+        <PointDots points={valPoints} color={COLORS.val} />
         {/* Last, so it lies on top of the lines and takes every click in the plot. */}
         <PlotClickArea onPick={onPick} />
       </LineChart>
