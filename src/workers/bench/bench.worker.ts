@@ -51,7 +51,8 @@ async function benchRow(
   const matMul = await stepMatMuls(config);
   progress(
     `${tag}: matMul ${fmt(matMul.perStep, 2)} GFLOP/s per timestep, ` +
-      `${fmt(matMul.wholeSequence, 2)} whole sequence, ${fmt(matMul.mix, 2)} blended`,
+      `${fmt(matMul.wholeSequence, 2)} whole sequence, ${fmt(matMul.mix, 2)} blended ` +
+      `(weight gradient [H, T*B] x [T*B, G*H]: ${fmt(matMul.weightGradient, 2)})`,
   );
   const row: BenchRow = {
     backend,

@@ -49,8 +49,9 @@ export async function stepMatMuls(config: BenchConfig): Promise<StepMatMuls> {
   const gh = gateWidth(config);
   const perStep = await matMulGflops(batch, hidden, gh);
   const wholeSequence = await matMulGflops(seqLen * batch, hidden, gh);
+  const weightGradient = await matMulGflops(hidden, seqLen * batch, gh);
   const total = trainingFlopsPerChar(networkShape(config));
   const perStepFlops = Math.min(total, config.layers * 4 * hidden * gh);
   const mix = total / (perStepFlops / perStep + (total - perStepFlops) / wholeSequence);
-  return { perStep, wholeSequence, mix };
+  return { perStep, wholeSequence, weightGradient, mix };
 }

@@ -103,6 +103,12 @@ export interface StepMatMuls {
   perStep: number;
   /** [T*B, H] x [H, G*H]: input projections and weight gradients of the whole sequence. */
   wholeSequence: number;
+  /**
+   * [H, T*B] x [T*B, G*H]: a weight gradient as one product over the whole sequence (shared
+   * dimension T*B). Shown, not blended: it says whether a backend handles a long shared
+   * dimension as well as the shapes above.
+   */
+  weightGradient: number;
   /** The step's matMul FLOPs over the time they take at the two rates above. */
   mix: number;
 }
