@@ -144,3 +144,20 @@ describe('innerTicks', () => {
     expect(innerTicks(5, 1)).toEqual([]);
   });
 });
+
+describe('axes over degenerate ranges', () => {
+  it('treat values equal within float noise as flat instead of looping past 2^53', () => {
+    // The five n-gram baselines of a 300-character text: equal to 1e-15.
+    const axis = niceAxis([5.703782474656203, 5.703782474656202, 5.703782474656201], 7);
+    expect(axis.ticks.length).toBeGreaterThan(1);
+    expect(axis.ticks.length).toBeLessThan(12);
+    expect(axis.domain[0]).toBeLessThan(5.7037);
+    expect(axis.domain[1]).toBeGreaterThan(5.7038);
+  });
+
+  it('keep step ticks bounded for huge or tiny spans', () => {
+    expect(innerTicks(1e17, 1e17 + 64).length).toBeLessThanOrEqual(6);
+    expect(innerTicks(0, Number.MIN_VALUE)).toEqual([0, Number.MIN_VALUE]);
+    expect(niceAxis([0, Number.MIN_VALUE]).ticks.length).toBeLessThan(12);
+  });
+});

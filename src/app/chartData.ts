@@ -126,6 +126,9 @@ export function spreadLabels(
   return out;
 }
 
+/** A bound no axis reaches, so a degenerate range can never loop or fill memory. */
+const MAX_TICKS = 100;
+
 /** A numeric axis worked out here rather than by recharts: its domain and its tick values. */
 export interface AxisSpec {
   domain: [number, number];
@@ -149,8 +152,10 @@ export function niceAxis(values: Iterable<number>, count = 5): AxisSpec {
     if (v > hi) hi = v;
   }
   if (lo > hi) return { domain: [0, 1], ticks: [0, 0.5, 1], decimals: 1 };
-  if (hi === lo) {
-    // A flat series (or a single point) still gets a span to draw in, centred on it.
+  if (hi - lo <= 1e-9 * Math.max(Math.abs(hi), 1)) {
+    // A flat series (or a single point) still gets a span to draw in, centred on it. "Flat"
+    // within float noise: baselines equal to 1e-15 once made a tick step so small that the
+    // tick counter passed 2^53 and stopped moving (the page ran out of memory).
     const pad = Math.max(Math.abs(hi), 1) * 0.05;
     lo -= pad;
     hi += pad;
@@ -165,7 +170,7 @@ export function niceAxis(values: Iterable<number>, count = 5): AxisSpec {
   const ticks: number[] = [];
   // Rounded, so 0.1 * 3 is 0.3 and equal axes compare equal.
   const round = (k: number) => Number((k * step).toFixed(decimals + 2));
-  for (let k = first; k <= last; k++) ticks.push(round(k));
+  for (let k = first; k <= last && ticks.length < MAX_TICKS; k++) ticks.push(round(k));
   return { domain: [round(first), round(last)], ticks, decimals };
 }
 
@@ -181,13 +186,18 @@ export function innerTicks(lo: number, hi: number, maxCount = 6, integer = true)
   const count = (step: number) => Math.floor(hi / step + 1e-9) - Math.ceil(lo / step - 1e-9) + 1;
   let power = 10 ** Math.floor(Math.log10((hi - lo) / Math.max(1, maxCount)));
   const fits = (step: number) => (!integer || Number.isInteger(step)) && count(step) <= maxCount;
+  if (!(power > 0) || !Number.isFinite(power)) return [lo, hi];
   let step: number | undefined;
   while (step === undefined) {
     step = [1, 2, 2.5, 5].map((m) => m * power).find(fits);
     power *= 10;
   }
   const ticks: number[] = [];
-  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + 1e-9 * step; k++) {
+  for (
+    let k = Math.ceil(lo / step - 1e-9);
+    k * step <= hi + 1e-9 * step && ticks.length < MAX_TICKS;
+    k++
+  ) {
     ticks.push(Number((k * step).toPrecision(12)));
   }
   return ticks;
