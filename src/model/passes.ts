@@ -3,6 +3,7 @@
 // matMul: wasm runs matMul's transpose flags 5-30x slower.
 import * as tf from '@tensorflow/tfjs-core';
 import type { CellCache, CellState } from './cells/index.ts';
+import { sumOuter } from './cells/steps.ts';
 import { embedRows, embedRowsGradient } from './embedding.ts';
 import { softmaxCrossEntropy } from './loss.ts';
 import type { CharRnn } from './network.ts';
@@ -96,7 +97,7 @@ export function lossAndGradients(
     const input = pass.inputs[net.embedding ? l : l - 1];
     let dKernel: tf.Tensor;
     if (input) {
-      dKernel = tf.matMul(tf.transpose(input), dz); // [in, G*H]
+      dKernel = sumOuter(input, dz); // [in, G*H]
       dh = tf.matMul(dz, tf.transpose(layer.kernel)); // [T*B, in] into the layer below
       if (l === 0 && net.embedding) {
         dEmbedding = embedRowsGradient(dh, ids, net.shape.vocabSize); // [V, E]

@@ -7,6 +7,7 @@ import { registerCpuPointwise, unregisterCpuPointwise } from '../pointwise/cpuKe
 import { hasPointwiseKernel, pointwise, POINTWISE_KERNEL, read } from '../pointwise/spec.ts';
 import { checkShape, checkStepValues, compareCheckValues } from '../selfCheck.ts';
 import { CELL_KINDS } from './index.ts';
+import { sumOuter, sumOuterInChunks } from './steps.ts';
 
 describe('fused cells', () => {
   afterEach(() => {
@@ -48,5 +49,18 @@ describe('fused cells', () => {
     const ok = pointwise(spec, 1, 2, [{ x, col: 1 }]);
     expect(ok.shape).toEqual([2, 1]);
     tf.dispose([x, ok]);
+  });
+});
+
+describe('sums over the sequence', () => {
+  it('give the same weight gradient in chunks of rows as in one product', () => {
+    const a = tf.randomUniform([10, 3], -1, 1, 'float32', 1) as tf.Tensor2D;
+    const b = tf.randomUniform([10, 4], -1, 1, 'float32', 2) as tf.Tensor2D;
+    const whole = sumOuter(a, b).arraySync();
+    for (const rows of [1, 3, 4, 10]) {
+      const chunked = sumOuterInChunks(a, b, rows).arraySync();
+      chunked.forEach((row, i) => row.forEach((x, j) => expect(x).toBeCloseTo(whole[i]![j]!, 5)));
+    }
+    tf.dispose([a, b]);
   });
 });
