@@ -6,8 +6,6 @@
 //   h~   = tanh(x W_h + b_h + (r * h_{t-1}) U_h)           (candidate)
 //   h_t  = z * h_{t-1} + (1 - z) * h~
 import * as tf from '@tensorflow/tfjs-core';
-import { hasPointwiseKernel } from '../pointwise/spec.ts';
-import { isFusedGruCache, gruBackwardFused, gruForwardFused } from './gruFused.ts';
 import { joinSteps, sigmoidDerivative, splitSteps, sumOuter, tanhDerivative } from './steps.ts';
 import type { CellCache, CellState, RecurrentCell } from './types.ts';
 
@@ -45,7 +43,6 @@ export const gruCell: RecurrentCell = {
   },
 
   forward(zxAll, seqLen, initial, recurrent, keepCache) {
-    if (hasPointwiseKernel()) return gruForwardFused(zxAll, seqLen, initial, recurrent, keepCache);
     const [uZr, uH] = splitRecurrent(recurrent);
     const cache: GruCache | null = keepCache
       ? { kind: 'gru', zr: [], hh: [], hPrev: [], rh: [] }
@@ -67,7 +64,6 @@ export const gruCell: RecurrentCell = {
   },
 
   backward(dhAll, cacheIn, recurrent) {
-    if (isFusedGruCache(cacheIn)) return gruBackwardFused(dhAll, cacheIn, recurrent);
     const cache = cacheIn as GruCache;
     const seqLen = cache.zr.length;
     const [uZr, uH] = splitRecurrent(recurrent);

@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as pw from '../pointwise/spec.ts';
 import { joinSteps, sumOuter } from './steps.ts';
-import type { CellCache, CellForward, CellState } from './types.ts';
+import type { CellForward, CellState, FusedCellCache, FusedPath } from './types.ts';
 
 const [Z, R, HH] = [0, 1, 2]; // blocks of zx and of the gates
 
@@ -67,8 +67,7 @@ const carry: pw.PointwiseSpec = {
   blocks: [pw.add(pw.mul(dh, z), pw.mul(dRh, r), pw.read(7))],
 };
 
-interface FusedGruCache extends CellCache {
-  fused: true;
+interface FusedGruCache extends FusedCellCache {
   zxAll: tf.Tensor2D; // [T*B, 3H]
   zr: tf.Tensor2D[]; // per step [B, 2H]
   rh: tf.Tensor2D[]; // per step r * h_{t-1}, [B, H]
@@ -82,7 +81,7 @@ function splitRecurrent(recurrent: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] {
   return tf.split(recurrent, [2 * H, H], 1) as [tf.Tensor2D, tf.Tensor2D];
 }
 
-export function gruForwardFused(
+function gruForwardFused(
   zxAll: tf.Tensor2D, // [T*B, 3H]
   seqLen: number,
   initial: CellState,
@@ -118,11 +117,7 @@ export function gruForwardFused(
   return { hAll: joinSteps(hs), final: { h, c: null }, cache: keepCache ? cache : null };
 }
 
-export function isFusedGruCache(cache: CellCache): cache is FusedGruCache {
-  return (cache as Partial<FusedGruCache>).fused === true;
-}
-
-export function gruBackwardFused(
+function gruBackwardFused(
   dhAll: tf.Tensor2D, // [T*B, H]
   cache: FusedGruCache,
   recurrent: tf.Tensor2D, // [H, 3H]
@@ -163,3 +158,8 @@ export function gruBackwardFused(
   ) as tf.Tensor2D; // [H, 3H]
   return { dz: tf.concat([dzrAll, dahAll], 1) as tf.Tensor2D, dRecurrent }; // dz [T*B, 3H]
 }
+
+export const gruFused: FusedPath = {
+  forward: gruForwardFused,
+  backward: (dhAll, cache, recurrent) => gruBackwardFused(dhAll, cache as FusedGruCache, recurrent),
+};

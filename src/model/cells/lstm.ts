@@ -6,8 +6,6 @@
 //   i, f, o = sigmoid(z[:, 0:3H]),  g = tanh(z[:, 3H:4H])
 //   c_t = f * c_{t-1} + i * g,      h_t = o * tanh(c_t)
 import * as tf from '@tensorflow/tfjs-core';
-import { hasPointwiseKernel } from '../pointwise/spec.ts';
-import { isFusedLstmCache, lstmBackwardFused, lstmForwardFused } from './lstmFused.ts';
 import { joinSteps, sigmoidDerivative, splitSteps, sumOuter, tanhDerivative } from './steps.ts';
 import type { CellCache, CellState, RecurrentCell } from './types.ts';
 
@@ -44,9 +42,6 @@ export const lstmCell: RecurrentCell = {
   },
 
   forward(zxAll, seqLen, initial, recurrent, keepCache) {
-    if (hasPointwiseKernel()) {
-      return lstmForwardFused(zxAll, seqLen, initial, recurrent, keepCache);
-    }
     const cache: LstmCache | null = keepCache
       ? { kind: 'lstm', sig: [], g: [], cPrev: [], tanhC: [], hPrev: initial.h }
       : null;
@@ -70,7 +65,6 @@ export const lstmCell: RecurrentCell = {
   },
 
   backward(dhAll, cacheIn, recurrent) {
-    if (isFusedLstmCache(cacheIn)) return lstmBackwardFused(dhAll, cacheIn, recurrent);
     const cache = cacheIn as LstmCache;
     const seqLen = cache.sig.length;
     const dhSteps = splitSteps(dhAll, seqLen);

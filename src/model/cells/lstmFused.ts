@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as pw from '../pointwise/spec.ts';
 import { joinSteps, sumOuter } from './steps.ts';
-import type { CellCache, CellForward, CellState } from './types.ts';
+import type { CellForward, CellState, FusedCellCache, FusedPath } from './types.ts';
 
 const [I, F, O, G, C_PREV, C] = [0, 1, 2, 3, 4, 5]; // blocks of the step state S
 
@@ -62,13 +62,12 @@ const cellGradient: pw.PointwiseSpec = {
   blocks: [pw.mul(dc, s(F))],
 };
 
-interface FusedLstmCache extends CellCache {
-  fused: true;
+interface FusedLstmCache extends FusedCellCache {
   states: tf.Tensor2D[]; // per step S, [B, 6H]
   hPrev: tf.Tensor2D; // [T*B, H] h_{t-1} of every t
 }
 
-export function lstmForwardFused(
+function lstmForwardFused(
   zxAll: tf.Tensor2D, // [T*B, 4H]
   seqLen: number,
   initial: CellState,
@@ -96,11 +95,7 @@ export function lstmForwardFused(
   return { hAll: joinSteps(hs), final: { h, c }, cache };
 }
 
-export function isFusedLstmCache(cache: CellCache): cache is FusedLstmCache {
-  return (cache as Partial<FusedLstmCache>).fused === true;
-}
-
-export function lstmBackwardFused(
+function lstmBackwardFused(
   dhAll: tf.Tensor2D, // [T*B, H]
   cache: FusedLstmCache,
   recurrent: tf.Tensor2D, // [H, 4H]
@@ -129,3 +124,9 @@ export function lstmBackwardFused(
   const dz = joinSteps(dzSteps); // [T*B, 4H]
   return { dz, dRecurrent: sumOuter(cache.hPrev, dz) }; // [H, 4H]
 }
+
+export const lstmFused: FusedPath = {
+  forward: lstmForwardFused,
+  backward: (dhAll, cache, recurrent) =>
+    lstmBackwardFused(dhAll, cache as FusedLstmCache, recurrent),
+};

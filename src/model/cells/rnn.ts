@@ -1,8 +1,6 @@
 // The simple (Elman) RNN of the lectures, with hand-written backprop through time:
 //   s_t = tanh(x_t W + s_{t-1} U + b)
 import * as tf from '@tensorflow/tfjs-core';
-import { hasPointwiseKernel } from '../pointwise/spec.ts';
-import { isFusedRnnCache, rnnBackwardFused, rnnForwardFused } from './rnnFused.ts';
 import { joinSteps, splitSteps, sumOuter, tanhDerivative } from './steps.ts';
 import type { CellCache, RecurrentCell } from './types.ts';
 
@@ -21,7 +19,6 @@ export const rnnCell: RecurrentCell = {
   },
 
   forward(zxAll, seqLen, initial, recurrent, keepCache) {
-    if (hasPointwiseKernel()) return rnnForwardFused(zxAll, seqLen, initial, recurrent, keepCache);
     const hs: tf.Tensor2D[] = [];
     let h = initial.h;
     for (const zx of splitSteps(zxAll, seqLen)) {
@@ -35,7 +32,6 @@ export const rnnCell: RecurrentCell = {
   },
 
   backward(dhAll, cacheIn, recurrent) {
-    if (isFusedRnnCache(cacheIn)) return rnnBackwardFused(dhAll, cacheIn, recurrent);
     const cache = cacheIn as RnnCache;
     const seqLen = cache.h.length;
     const recurrentT = tf.transpose(recurrent); // [H, H]

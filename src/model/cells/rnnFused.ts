@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as pw from '../pointwise/spec.ts';
 import { joinSteps, sumOuter } from './steps.ts';
-import type { CellCache, CellForward, CellState } from './types.ts';
+import type { CellForward, CellState, FusedCellCache, FusedPath } from './types.ts';
 
 /** s_t = tanh(x_t W + b + s_{t-1} U), [B, H]. */
 const next: pw.PointwiseSpec = {
@@ -19,14 +19,13 @@ const gradient: pw.PointwiseSpec = {
   blocks: [pw.mul(pw.add(pw.read(0), pw.read(1)), pw.tanhGrad(pw.read(2)))],
 };
 
-interface FusedRnnCache extends CellCache {
-  fused: true;
+interface FusedRnnCache extends FusedCellCache {
   batch: number; // B
   hAll: tf.Tensor2D; // [T*B, H] s_t
   hPrev: tf.Tensor2D; // [T*B, H] s_{t-1}
 }
 
-export function rnnForwardFused(
+function rnnForwardFused(
   zxAll: tf.Tensor2D, // [T*B, H]
   seqLen: number,
   initial: CellState,
@@ -51,11 +50,7 @@ export function rnnForwardFused(
   return { hAll, final: { h, c: null }, cache };
 }
 
-export function isFusedRnnCache(cache: CellCache): cache is FusedRnnCache {
-  return (cache as Partial<FusedRnnCache>).fused === true;
-}
-
-export function rnnBackwardFused(
+function rnnBackwardFused(
   dhAll: tf.Tensor2D, // [T*B, H]
   cache: FusedRnnCache,
   recurrent: tf.Tensor2D, // [H, H]
@@ -79,3 +74,8 @@ export function rnnBackwardFused(
   const dz = joinSteps(dzSteps); // [T*B, H]
   return { dz, dRecurrent: sumOuter(cache.hPrev, dz) }; // [H, H]
 }
+
+export const rnnFused: FusedPath = {
+  forward: rnnForwardFused,
+  backward: (dhAll, cache, recurrent) => rnnBackwardFused(dhAll, cache as FusedRnnCache, recurrent),
+};

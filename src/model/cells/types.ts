@@ -63,3 +63,22 @@ export interface RecurrentCell {
     recurrent: tf.Tensor2D, // [H, G*H]
   ): { state: CellState; activations: CellActivations };
 }
+
+/** The cache of a fused path (../pointwise): its backward pass is the fused one too. */
+export interface FusedCellCache extends CellCache {
+  readonly fused: true;
+}
+
+export function isFusedCache(cache: CellCache): cache is FusedCellCache {
+  return (cache as Partial<FusedCellCache>).fused === true;
+}
+
+/** A cell's recurrence on fused point-wise kernels, for backends that register them. */
+export interface FusedPath {
+  forward: RecurrentCell['forward'];
+  backward: (
+    dhAll: tf.Tensor2D,
+    cache: FusedCellCache,
+    recurrent: tf.Tensor2D,
+  ) => { dz: tf.Tensor2D; dRecurrent: tf.Tensor2D };
+}
