@@ -12,15 +12,7 @@ import type {
   ValidationPoint,
 } from './storeTypes.ts';
 
-export type {
-  AccuracyPoint,
-  BackendInfo,
-  Recovery,
-  RunInfo,
-  RunRequest,
-  SampleEntry,
-  ValidationPoint,
-} from './storeTypes.ts';
+export type * from './storeTypes.ts';
 
 /** 'idle' until the first run; then whatever phase the worker last reported. */
 export type UiPhase = 'idle' | Phase;
