@@ -93,9 +93,13 @@ export function pointwise(
     .runKernel(POINTWISE_KERNEL, map, attrs as unknown as tf.NamedAttrMap) as tf.Tensor2D;
 }
 
-/** Every read stays inside its input: checked by each backend's kernel before it runs. */
-export function checkReads(attrs: PointwiseAttrs, shapes: readonly (readonly number[])[]): void {
-  const { spec, hidden, rows, rowOffsets, colOffsets } = attrs;
+// Per spec, the highest block each input is read at (-1: unread); specs are module constants,
+// and checkReads runs on every kernel call, several times per timestep.
+const highestBlocks = new WeakMap<PointwiseSpec, number[]>();
+
+function highestBlockRead(spec: PointwiseSpec): number[] {
+  let found = highestBlocks.get(spec);
+  if (found) return found;
   const maxBlock = new Array<number>(spec.inputs.length).fill(-1);
   const visit = (e: Expr): void => {
     if (e.op === 'read') maxBlock[e.input] = Math.max(maxBlock[e.input]!, e.block);
@@ -106,6 +110,15 @@ export function checkReads(attrs: PointwiseAttrs, shapes: readonly (readonly num
     }
   };
   spec.blocks.forEach(visit);
+  found = maxBlock;
+  highestBlocks.set(spec, found);
+  return found;
+}
+
+/** Every read stays inside its input: checked by each backend's kernel before it runs. */
+export function checkReads(attrs: PointwiseAttrs, shapes: readonly (readonly number[])[]): void {
+  const { spec, hidden, rows, rowOffsets, colOffsets } = attrs;
+  const maxBlock = highestBlockRead(spec);
   spec.inputs.forEach((name, n) => {
     const [r, c] = shapes[n] ?? [];
     if (maxBlock[n]! < 0) return;
