@@ -5,12 +5,13 @@
 //
 // A kernel is described once, as data: its inputs (2-D tensors) and, per block of H output
 // columns, an expression over those inputs. Each backend turns the description into its own code:
-// a JS loop on cpu (cpuKernel.ts), a GLSL program on WebGL and a WGSL program on WebGPU
+// a generated JS function on cpu (cpuKernel.ts), a GLSL program on WebGL and a WGSL program on WebGPU
 // (src/workers/kernels). Output element [b, k*H + j] = blocks[k] evaluated at row b, unit j, where
 // input n is read at [rowOffset_n + b, colOffset_n + block*H + j].
 //
 // Backends without the kernel (wasm) keep the op-by-op cells, which are fast there already.
 import * as tf from '@tensorflow/tfjs-core';
+import { highestBlocks, linearise } from './linear.ts';
 
 /** The registered kernel name; one name, the description travels in the attributes. */
 export const POINTWISE_KERNEL = 'CharRnnPointwise';
@@ -95,23 +96,14 @@ export function pointwise(
 
 // Per spec, the highest block each input is read at (-1: unread); specs are module constants,
 // and checkReads runs on every kernel call, several times per timestep.
-const highestBlocks = new WeakMap<PointwiseSpec, number[]>();
+const highestBlocksRead = new WeakMap<PointwiseSpec, number[]>();
 
 function highestBlockRead(spec: PointwiseSpec): number[] {
-  let found = highestBlocks.get(spec);
-  if (found) return found;
-  const maxBlock = new Array<number>(spec.inputs.length).fill(-1);
-  const visit = (e: Expr): void => {
-    if (e.op === 'read') maxBlock[e.input] = Math.max(maxBlock[e.input]!, e.block);
-    else if (e.op === 'sigmoid' || e.op === 'tanh') visit(e.a);
-    else if (e.op === 'add' || e.op === 'sub' || e.op === 'mul') {
-      visit(e.a);
-      visit(e.b);
-    }
-  };
-  spec.blocks.forEach(visit);
-  found = maxBlock;
-  highestBlocks.set(spec, found);
+  let found = highestBlocksRead.get(spec);
+  if (!found) {
+    found = highestBlocks(linearise(spec.blocks), spec.inputs.length);
+    highestBlocksRead.set(spec, found);
+  }
   return found;
 }
 

@@ -15,6 +15,7 @@
 // between 2 programs. Not one program with a uniform choosing: SwiftShader pays for both sides of
 // a branch (5.4 ms a call for LSTM's gates at B=32, H=128 against 1.3 ms for one path alone).
 // The offsets themselves are uniforms: each program compiles once and serves every timestep.
+import { linearise, type Step } from '../../model/pointwise/linear.ts';
 import type { Expr, PointwiseSpec } from '../../model/pointwise/spec.ts';
 
 /** The custom uniform: ivec2[inputs], the (row, column) offset of input n. */
@@ -32,54 +33,51 @@ function literal(value: number): string {
 
 /**
  * Straight-line GLSL computing every block into temporaries of `type`, each distinct
- * subexpression once across all blocks, and the temporary holding each block. A read depends on
- * the unit j but not on the output's block k, so all blocks are computed and one is selected:
- * SwiftShader runs every side of a branch (a branch per block cost 4x the fetches of LSTM's gates),
- * and shared terms (sigmoid(zx_f + hu_f) in both f and c_t, GRU's candidate) are done once.
+ * subexpression once across all blocks (linear.ts), and the temporary holding each block. A read
+ * depends on the unit j but not on the output's block k, so all blocks are computed and one is
+ * selected: SwiftShader runs every side of a branch (a branch per block cost 4x the fetches of
+ * LSTM's gates), and shared terms (sigmoid(zx_f + hu_f) in both f and c_t, GRU's candidate) are
+ * done once.
  */
 function emitBlocks(
   blocks: readonly Expr[],
   type: 'float' | 'vec4',
   read: (input: number, block: number) => string,
 ): { body: string; results: string[] } {
+  const { steps, results } = linearise(blocks);
   const lines: string[] = [];
-  const names = new Map<string, string>(); // structural key -> temporary
-  const visit = (x: Expr): string => {
-    let key: string;
-    let code: string;
-    switch (x.op) {
-      case 'const': // folded into its user, typed so that it can be an activation's argument
-        return `${type}(${literal(x.value)})`;
-      case 'read':
-        key = `r${x.input}_${x.block}`;
-        code = read(x.input, x.block);
-        break;
-      case 'sigmoid':
-      case 'tanh': {
-        const a = visit(x.a);
-        key = `${x.op}(${a})`;
-        code = `pw_${x.op}(${a})`;
-        break;
-      }
-      case 'add':
-      case 'sub':
-      case 'mul': {
-        const [a, b] = [visit(x.a), visit(x.b)];
-        const sign = { add: '+', sub: '-', mul: '*' }[x.op];
-        key = `(${a}${sign}${b})`;
-        code = `${a} ${sign} ${b}`;
-        break;
-      }
+  const names: string[] = []; // per step: its temporary, or a constant's literal
+  steps.forEach((step, i) => {
+    // A constant is folded into its user, typed so that it can be an activation's argument.
+    if (step.op === 'const') {
+      names.push(`${type}(${literal(step.value)})`);
+      return;
     }
-    const known = names.get(key);
-    if (known) return known;
-    const name = `t${names.size}`;
-    names.set(key, name);
-    lines.push(`${type} ${name} = ${code};`);
-    return name;
-  };
-  const results = blocks.map(visit);
-  return { body: lines.join('\n    '), results };
+    lines.push(`${type} t${i} = ${stepCode(step, names, read)};`);
+    names.push(`t${i}`);
+  });
+  return { body: lines.join('\n    '), results: results.map((r) => names[r]!) };
+}
+
+/** A non-constant step's GLSL; `names` holds the earlier steps' values. */
+function stepCode(
+  step: Step,
+  names: readonly string[],
+  read: (input: number, block: number) => string,
+): string {
+  switch (step.op) {
+    case 'read':
+      return read(step.input, step.block);
+    case 'sigmoid':
+    case 'tanh':
+      return `pw_${step.op}(${names[step.a]})`;
+    case 'add':
+    case 'sub':
+    case 'mul':
+      return `${names[step.a]} ${{ add: '+', sub: '-', mul: '*' }[step.op]} ${names[step.b]}`;
+    case 'const':
+      throw new Error('constants are folded into their users');
+  }
 }
 
 /** `k == 0 ? r0 : k == 1 ? r1 : ... : rLast`: a select, no branch. */

@@ -6,7 +6,8 @@
 // out[b, k*H + j]: the blocks of a spec share sub-expressions (the LSTM's c_t reuses the i, f and
 // g gates), and one thread per (b, j) lets common sub-expression elimination compute each once.
 // On SwiftShader, where the "GPU" is the CPU, arithmetic saved is time saved.
-import type { Expr, PointwiseSpec } from '../../model/pointwise/spec.ts';
+import { inputsRead, linearise, type Step } from '../../model/pointwise/linear.ts';
+import type { PointwiseSpec } from '../../model/pointwise/spec.ts';
 
 /** Invocations per workgroup; the dispatch is ceil(B*H / this). */
 export const WORKGROUP_SIZE = 64;
@@ -53,61 +54,37 @@ function literal(value: number): string {
   return `f32(${/[.e]/.test(text) ? text : `${text}.0`})`;
 }
 
-/** Emits `let` bindings in evaluation order, one per distinct sub-expression. */
-class Emitter {
-  readonly lines: string[] = [];
-  readonly used = new Set<number>();
-  private readonly names = new Map<string, string>();
-
-  constructor(private readonly hidden: number) {}
-
-  /** The name holding `e`'s value; emits its binding the first time it is met. */
-  value(e: Expr): string {
-    const [key, rhs] = this.define(e);
-    let name = this.names.get(key);
-    if (name === undefined) {
-      name = `v${this.names.size}`;
-      this.names.set(key, name);
-      this.lines.push(`  let ${name} = ${rhs};`);
+/** A step's WGSL right-hand side; `names` holds the earlier steps' bindings. */
+function stepCode(step: Step, names: readonly string[], hidden: number): string {
+  switch (step.op) {
+    case 'read': {
+      // H is baked in; the start (row and column offset) and width come from uniforms.
+      const x = bufferName(step.input);
+      const index = `uniforms.${startName(step.input)} + row * uniforms.${x}Shape.y + ${step.block * hidden} + unit`;
+      return `f32(${x}[${index}])`;
     }
-    return name;
-  }
-
-  /** A structural key (equal keys, equal values) and the right-hand side computing it. */
-  private define(e: Expr): [string, string] {
-    switch (e.op) {
-      case 'read': {
-        this.used.add(e.input);
-        // H is baked in; the start (row and column offset) and width come from uniforms.
-        const x = bufferName(e.input);
-        const index = `uniforms.${startName(e.input)} + row * uniforms.${x}Shape.y + ${e.block * this.hidden} + unit`;
-        return [`r${e.input}.${e.block}`, `f32(${x}[${index}])`];
-      }
-      case 'const':
-        return [`c${literal(e.value)}`, literal(e.value)];
-      case 'sigmoid':
-      case 'tanh': {
-        const a = this.value(e.a);
-        return [`${e.op}(${a})`, `${e.op === 'sigmoid' ? 'pwSigmoid' : 'pwTanh'}(${a})`];
-      }
-      case 'add':
-      case 'sub':
-      case 'mul': {
-        const [a, b] = [this.value(e.a), this.value(e.b)];
-        const symbol = e.op === 'add' ? '+' : e.op === 'sub' ? '-' : '*';
-        return [`(${a}${symbol}${b})`, `${a} ${symbol} ${b}`];
-      }
+    case 'const':
+      return literal(step.value);
+    case 'sigmoid':
+    case 'tanh':
+      return `${step.op === 'sigmoid' ? 'pwSigmoid' : 'pwTanh'}(${names[step.a]})`;
+    case 'add':
+    case 'sub':
+    case 'mul': {
+      const symbol = step.op === 'add' ? '+' : step.op === 'sub' ? '-' : '*';
+      return `${names[step.a]} ${symbol} ${names[step.b]}`;
     }
   }
 }
 
 /** The program for `spec` at hidden size `hidden`; depends on nothing else. */
 export function emitPointwise(spec: PointwiseSpec, hidden: number): PointwiseWgsl {
-  const emitter = new Emitter(hidden);
+  const program = linearise(spec.blocks);
+  const names = program.steps.map((_, i) => `v${i}`);
+  const lines = program.steps.map((step, i) => `  let v${i} = ${stepCode(step, names, hidden)};`);
   const width = spec.blocks.length * hidden;
-  const stores = spec.blocks.map(
-    (block, k) =>
-      `  setOutputAtIndex(row * ${width} + ${k * hidden} + unit, ${emitter.value(block)});`,
+  const stores = program.results.map(
+    (r, k) => `  setOutputAtIndex(row * ${width} + ${k * hidden} + unit, v${r});`,
   );
   // `main(index)` is tfjs's header (getMainHeaderString('index')): the flat invocation index, also
   // correct when tfjs reshapes a large dispatch into 2-D or 3-D. uniforms.outShape.x is B.
@@ -118,9 +95,9 @@ fn main(index : i32) {
   }
   let row = index / ${hidden};
   let unit = index - row * ${hidden};
-${emitter.lines.join('\n')}
+${lines.join('\n')}
 ${stores.join('\n')}
 }
 `;
-  return { code, used: [...emitter.used].sort((a, b) => a - b) };
+  return { code, used: inputsRead(program) };
 }
