@@ -3,7 +3,7 @@
 // matMul: wasm runs matMul's transpose flags 5-30x slower.
 import * as tf from '@tensorflow/tfjs-core';
 import type { CellCache, CellState } from './cells/index.ts';
-import { sumOuter } from './cells/steps.ts';
+import { sumOuter, sumRows } from './cells/steps.ts';
 import { embedRows, embedRowsGradient } from './embedding.ts';
 import { softmaxCrossEntropy } from './loss.ts';
 import type { CharRnn } from './network.ts';
@@ -83,7 +83,7 @@ export function lossAndGradients(
   const pass = forward(net, ids, seqLen, initial, { keepCache: true, dropout });
   const { loss, dLogits } = softmaxCrossEntropy(pass.logits, targets);
   const dOutKernel = tf.matMul(tf.transpose(pass.hTop), dLogits); // [H, V]
-  const dOutBias = tf.sum(dLogits, 0); // [V]
+  const dOutBias = sumRows(dLogits); // [V]
   let dh: tf.Tensor2D = tf.matMul(dLogits, tf.transpose(net.outKernel)); // [T*B, H]
   const layerGrads: tf.Tensor[][] = [];
   let dEmbedding: tf.Tensor | null = null;
@@ -92,7 +92,7 @@ export function lossAndGradients(
     const mask = pass.masks[l];
     if (mask) dh = tf.mul(dh, mask);
     const { dz, dRecurrent } = net.cell.backward(dh, pass.caches[l]!, layer.recurrent); // [T*B, G*H]
-    const dBias = tf.sum(dz, 0);
+    const dBias = sumRows(dz); // [G*H]
     // Layer l's kernel input: pass.inputs is shifted by one when there is no embedding.
     const input = pass.inputs[net.embedding ? l : l - 1];
     let dKernel: tf.Tensor;

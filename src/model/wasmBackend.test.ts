@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CELL_KINDS } from './cells/index.ts';
+import { sumOuter, sumRows } from './cells/steps.ts';
 import { checkShape, checkStepValues, compareCheckValues } from './selfCheck.ts';
 import { registerWasmKernels } from './wasmKernels.ts';
 
@@ -59,6 +60,35 @@ describe('wasm backend', () => {
       [0, 0],
       [6, 8],
     ]);
+  });
+
+  it('transposes like cpu with the tiled 2-D Transpose, and other ranks with the stock one', async () => {
+    const cases = (x: tf.Tensor2D) => [
+      tf.transpose(x), // [70, 130] -> [130, 70]: partial tiles on both sides
+      tf.transpose(tf.reshape(x, [7, 10, 130]), [2, 0, 1]),
+    ];
+    const values = Array.from({ length: 70 * 130 }, (_, i) => i);
+    await tf.setBackend('cpu');
+    const expected = await Promise.all(cases(tf.tensor2d(values, [70, 130])).map((t) => t.array()));
+    await tf.setBackend('wasm');
+    const actual = await Promise.all(cases(tf.tensor2d(values, [70, 130])).map((t) => t.array()));
+    expect(actual).toEqual(expected);
+  });
+
+  it('sums weight and bias gradients over a long sequence (in chunks of rows) like cpu', async () => {
+    const run = () =>
+      tf.tidy(() => {
+        const a = tf.randomUniform([2500, 6], -1, 1, 'float32', 1) as tf.Tensor2D;
+        const b = tf.randomUniform([2500, 5], -1, 1, 'float32', 2) as tf.Tensor2D;
+        return [sumOuter(a, b), sumRows(b)];
+      });
+    await tf.setBackend('cpu');
+    const expected = await Promise.all(run().map((t) => t.data()));
+    await tf.setBackend('wasm');
+    const actual = await Promise.all(run().map((t) => t.data()));
+    actual.forEach((values, n) =>
+      values.forEach((x, i) => expect(x).toBeCloseTo(expected[n]![i]!, 3)),
+    );
   });
 
   it('trains a 400-character vocabulary (gather and segment sum) like cpu', async () => {

@@ -19,6 +19,8 @@ import {
   type SplitVAttrs,
   type SplitVInputs,
   type TensorInfo,
+  type TransposeAttrs,
+  type TransposeInputs,
   type UnsortedSegmentSumAttrs,
   type UnsortedSegmentSumInputs,
 } from '@tensorflow/tfjs-core';
@@ -105,13 +107,56 @@ const unsortedSegmentSumWasm: KernelFunc = ({ inputs, attrs, backend }) => {
   return out;
 };
 
+const TILE = 64;
+
+/**
+ * A 2-D transpose in tiles (both sides of a tile stay in cache), 3-5x faster than the stock
+ * kernel at [4096, 2048], which the weight gradients need (see sumOuter in cells/steps.ts).
+ * Other ranks and permutations go to the stock kernel.
+ */
+function transposeWasm(stock: KernelConfig): KernelFunc {
+  return (args) => {
+    const x = (args.inputs as unknown as TransposeInputs).x as TensorInfo;
+    const { perm } = args.attrs as unknown as TransposeAttrs;
+    if (x.shape.length !== 2 || perm[0] !== 1 || x.dtype === 'string')
+      return stock.kernelFunc(args);
+    const [rows, cols] = x.shape as [number, number];
+    const heap = args.backend as unknown as WasmHeapBackend;
+    const out = heap.makeOutput([cols, rows], x.dtype);
+    const xVals = heap.typedArrayFromHeap(x);
+    const outVals = heap.typedArrayFromHeap(out);
+    // Tile by tile, each output row of a tile written in order (reads stride down the input):
+    // 18 ms for [4096, 2048] in Node, against 70 ms input-row order and 116 ms stock.
+    for (let c0 = 0; c0 < cols; c0 += TILE) {
+      const c1 = Math.min(cols, c0 + TILE);
+      for (let r0 = 0; r0 < rows; r0 += TILE) {
+        const r1 = Math.min(rows, r0 + TILE);
+        for (let c = c0; c < c1; c++) {
+          const to = c * rows;
+          for (let r = r0; r < r1; r++) outVals[to + r] = xVals[r * cols + c]!;
+        }
+      }
+    }
+    return out;
+  };
+}
+
+// The stock wasm Transpose, kept once: registering ours replaces it in the registry.
+let stockTransposeConfig: KernelConfig | undefined;
+
 /** Registers the kernels above for wasm over the stock ones; safe to call more than once. */
 export function registerWasmKernels(): void {
+  const stockTranspose = (stockTransposeConfig ??= getKernel('Transpose', 'wasm'));
   const configs: KernelConfig[] = [
     { kernelName: 'Slice', backendName: 'wasm', kernelFunc: sliceWasm },
     { kernelName: 'SplitV', backendName: 'wasm', kernelFunc: splitVWasm },
     { kernelName: 'UnsortedSegmentSum', backendName: 'wasm', kernelFunc: unsortedSegmentSumWasm },
   ];
+  if (stockTranspose) {
+    // The stock setup binds the wasm function the other ranks still use.
+    const { setupFunc } = stockTranspose;
+    configs.push({ ...stockTranspose, setupFunc, kernelFunc: transposeWasm(stockTranspose) });
+  }
   for (const config of configs) {
     if (getKernel(config.kernelName, 'wasm')) unregisterKernel(config.kernelName, 'wasm');
     registerKernel(config);
