@@ -56,6 +56,26 @@ test('a run paused before a reload resumes at the same step, with its chart', as
   expect(watched.foreignRequests).toEqual([]);
 });
 
+test('a lesson that locks the corpus refuses to resume a run trained on another', async ({
+  page,
+  watched,
+}) => {
+  await setUpTinyRun(page); // on "addition"
+  await stepThenStop(page, 1);
+  await page.goto('/?corpus=names&lock=corpus');
+  const corpus = page.getByLabel('Corpus', { exact: true });
+  await expect(corpus).toHaveValue('names');
+  await savedRuns(page).getByRole('button', { name: 'Resume', exact: true }).click();
+  await expect(savedRuns(page).getByRole('alert')).toContainText(
+    /This lesson fixes the corpus at “.+” and this run was trained on “.+”/,
+  );
+  // Nothing changed: the lesson's corpus and the form's own settings, and no run started.
+  await expect(corpus).toHaveValue('names');
+  await expect(page.getByLabel('Hidden size', { exact: true })).not.toHaveValue('16');
+  await expect(status(page)).not.toContainText('Paused at step');
+  expect(watched.consoleErrors).toEqual([]);
+});
+
 test('an exported model imports back, and bad files are refused without changing anything', async ({
   page,
   watched,

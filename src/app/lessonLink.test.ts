@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HYPERPARAMETERS } from '../model/config.ts';
-import { controlRule, isLesson, lessonConflict, NO_LESSON, parseLesson } from './lessonLink.ts';
+import {
+  controlRule,
+  isLesson,
+  lessonConflict,
+  lessonCorpusConflict,
+  NO_LESSON,
+  parseLesson,
+} from './lessonLink.ts';
 
 const parse = (query: string) => parseLesson(new URLSearchParams(query));
 
@@ -80,5 +87,35 @@ describe('lessonConflict', () => {
 
   it('has nothing to refuse without a lesson', () => {
     expect(lessonConflict(NO_LESSON, fixed, { ...fixed, cell: 'lstm' })).toBeNull();
+  });
+});
+
+describe('lessonCorpusConflict', () => {
+  const sotu = { id: 'sotu', title: 'State of the Union' };
+  const run = (id: string, title: string) => ({ kind: 'builtin' as const, id, title });
+
+  it('lets in a run on the corpus the lesson locks, and any run when it is not locked', () => {
+    expect(
+      lessonCorpusConflict(parse('?lock=corpus').lesson, sotu, run('sotu', 'SOTU')),
+    ).toBeNull();
+    expect(
+      lessonCorpusConflict(parse('?lock=cell').lesson, sotu, run('names', 'Names')),
+    ).toBeNull();
+    expect(lessonCorpusConflict(NO_LESSON, sotu, { kind: 'own', title: 'Your text' })).toBeNull();
+  });
+
+  it('names both corpora when the run would switch a locked corpus', () => {
+    const { lesson } = parse('?lock=corpus');
+    expect(lessonCorpusConflict(lesson, sotu, run('names', 'First names'))).toMatch(
+      /fixes the corpus at “State of the Union” and this run was trained on “First names”/,
+    );
+    expect(lessonCorpusConflict(lesson, sotu, { kind: 'own', title: 'Your text: a.txt' })).toMatch(
+      /trained on “Your text: a.txt”/,
+    );
+  });
+
+  it('counts a corpus that cannot be hidden as locked when a link tries to hide it', () => {
+    const { lesson } = parse('?hide=corpus');
+    expect(lessonCorpusConflict(lesson, sotu, run('names', 'Names'))).not.toBeNull();
   });
 });

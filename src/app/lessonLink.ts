@@ -5,6 +5,7 @@
 import { DEFAULT_HYPERPARAMETERS } from '../model/config.ts';
 import { findPreset, type Preset } from '../model/presets.ts';
 import type { Hyperparameters } from '../workers/protocol.ts';
+import type { SavedCorpus } from './savedRun.ts';
 
 /** Controls a lesson can lock or hide: every setting, plus the preset, backend and corpus. */
 export type ControlKey = keyof Hyperparameters | 'preset' | 'backend' | 'corpus';
@@ -102,4 +103,22 @@ export function lessonConflict(
     );
   }
   return null;
+}
+
+/**
+ * Null when resuming a run trained on `incoming` keeps the corpus a lesson locks (`selected`: the
+ * one the page has), else a sentence saying so: resuming switches the Corpus list to the run's.
+ */
+export function lessonCorpusConflict(
+  lesson: Lesson,
+  selected: { id: string; title: string } | undefined,
+  incoming: SavedCorpus,
+): string | null {
+  if (controlRule(lesson, 'corpus') === null) return null;
+  if (incoming.kind === 'builtin' && incoming.id === selected?.id) return null;
+  const fixed = selected ? `“${selected.title}”` : 'its own corpus';
+  return (
+    `This lesson fixes the corpus at ${fixed} and this run was trained on “${incoming.title}”: ` +
+    "open the playground without the lesson's link to go on with it."
+  );
 }

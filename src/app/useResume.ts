@@ -13,7 +13,7 @@ import { errorMessage } from './useCorpusLibrary.ts';
 import type { Autosave } from './useAutosave.ts';
 import { matchesHash } from './contentHash.ts';
 import * as storage from './runStorage.ts';
-import type { SavedRun } from './savedRun.ts';
+import type { SavedCorpus, SavedRun } from './savedRun.ts';
 
 /** The user's texts as the Corpus list has them, and how to add one back. */
 export interface OwnTexts {
@@ -28,8 +28,10 @@ export interface PageControls {
   library: ManifestLoad;
   loadText: (entry: CorpusEntry) => Promise<string>;
   own: OwnTexts;
-  /** Puts settings (and a backend) in the form. */
+  /** Puts settings (and a backend) in the form; throws, changing nothing, if a lesson fixes them. */
   applySettings: (hyper: Hyperparameters, backend?: BackendChoice) => void;
+  /** Throws if a lesson fixes the corpus and `corpus` is another. */
+  checkCorpus: (corpus: SavedCorpus) => void;
   select: (corpusId: string) => void;
   /** Tells the live settings which learning rate and temperature the new run starts with. */
   restart: (values: { learningRate: number; temperature: number }) => void;
@@ -116,6 +118,8 @@ export function useResume(controls: PageControls) {
       setBusy(true);
       setError(null);
       try {
+        // Before anything changes: the corpus list would switch to the run's own corpus.
+        latest.current.checkCorpus(run.corpus);
         const checkpoint = await storage.loadCheckpoint(run.id);
         if (checkpoint === null) throw new Error('The saved weights of this run are missing.');
         const corpus = await corpusOf(run);

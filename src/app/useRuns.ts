@@ -5,14 +5,18 @@ import type { BackendChoice, Hyperparameters } from '../workers/protocol.ts';
 import type { CorpusEntry } from '../corpus/manifest.ts';
 import { contentHash } from './contentHash.ts';
 import { toForm, type FormState } from './hyperparameters.ts';
-import { controlRule, lessonConflict, type Lesson } from './lessonLink.ts';
+import { controlRule, lessonConflict, lessonCorpusConflict, type Lesson } from './lessonLink.ts';
 import { isOwnCorpus, type OwnCorpus } from './ownCorpus.ts';
 import { newRecordId, useAutosave, type RunContext } from './useAutosave.ts';
 import { useModelFiles } from './useModelFiles.ts';
 import { useResume, type PageControls } from './useResume.ts';
+import type { SavedCorpus } from './savedRun.ts';
 import { useSavedRuns } from './useSavedRuns.ts';
 
-export interface RunsOptions extends Omit<PageControls, 'autosave' | 'applySettings'> {
+export interface RunsOptions extends Omit<
+  PageControls,
+  'autosave' | 'applySettings' | 'checkCorpus'
+> {
   /** The selected corpus: what a run started with Train or Step trains on. */
   entry: CorpusEntry | OwnCorpus | undefined;
   formValues: Hyperparameters | null;
@@ -77,7 +81,14 @@ export function useRuns(options: RunsOptions) {
     },
     [setForm, setBackend, lesson],
   );
-  const controls = { ...options, applySettings, autosave };
+  const checkCorpus = useCallback(
+    (corpus: SavedCorpus) => {
+      const conflict = lessonCorpusConflict(lesson.rules, entry.current, corpus);
+      if (conflict !== null) throw new Error(conflict);
+    },
+    [lesson],
+  );
+  const controls = { ...options, applySettings, checkCorpus, autosave };
   const resume = useResume(controls);
   const files = useModelFiles({ ...controls, runs: saved.runs, addRun: saved.add, newContext });
   return { saved, autosave, resume, files };
