@@ -5,6 +5,8 @@
 //   batch 32, sequence 50, measured in Node).
 // - UnsortedSegmentSum: missing on wasm, so the gradient of an embedding lookup (and tf.gather's
 //   gradient) had to be a one-hot matMul, 8 GFLOP a step for a 5,000-character vocabulary.
+// - Transpose (2-D): the stock one walks the input in order and scatters its writes, 116 ms for a
+//   [4096, 2048] gradient in Node; tiled, 33 ms. Other ranks keep the stock kernel.
 import {
   backend_util,
   getKernel,

@@ -54,8 +54,8 @@ function stepCode(s: Step): string {
   }
 }
 
-/** The generated function's source (exported for tests and for reading). */
-export function jsSource(program: LinearProgram, inputCount: number): string {
+/** The generated function's body: per row b, per unit j, every step once, then every block. */
+function jsSource(program: LinearProgram, inputCount: number): string {
   const inputs = Array.from({ length: inputCount }, (_, n) => n);
   const width = `${program.results.length} * H`;
   return [
