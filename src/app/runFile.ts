@@ -1,7 +1,7 @@
 // The run file: a saved run's settings, vocabulary, loss history and samples as JSON, without the
 // weights (those go out as LayersModel files). Import builds a fresh object from the fields it
 // knows, each checked, so a malformed or hostile file gives one clear error and nothing else.
-import type { BackendChoice, Hyperparameters, TextSpan } from '../workers/protocol.ts';
+import type { Hyperparameters, TextSpan } from '../workers/protocol.ts';
 import { DEFAULT_HYPERPARAMETERS, NUMERIC_KEYS, validateHyperparameters } from '../model/config.ts';
 import { CELL_KINDS, OPTIMIZER_KINDS, SCHEDULE_KINDS } from '../model/kinds.ts';
 import { BACKEND_CHOICES } from './urlState.ts';
@@ -10,19 +10,22 @@ import type { SavedSample } from './restoreHistory.ts';
 
 export const RUN_FILE_FORMAT = 'rnn-playground-run';
 
-export interface RunFile {
+/** A saved run's fields that mean something on another page (no id, storage size or reason). */
+type PortableFields =
+  | 'name'
+  | 'corpus'
+  | 'corpusHash'
+  | 'hyper'
+  | 'backend'
+  | 'learningRate'
+  | 'step'
+  | 'vocabulary'
+  | 'history'
+  | 'savedAt';
+
+export interface RunFile extends Pick<SavedRun, PortableFields> {
   format: typeof RUN_FILE_FORMAT;
   version: 1;
-  name: string;
-  corpus: SavedCorpus;
-  corpusHash: string;
-  hyper: Hyperparameters;
-  backend: BackendChoice;
-  learningRate: number;
-  step: number;
-  vocabulary: string[];
-  history: RunHistory;
-  savedAt: number;
 }
 
 /** Sizes no honest run reaches; beyond them a file is refused before anything is built. */
