@@ -17,9 +17,10 @@ import {
 } from '@tensorflow/tfjs-core';
 import { linearise, type LinearProgram, type Step } from './linear.ts';
 import {
-  checkReads,
-  inputName,
+  kernelInputs,
+  perSpecCache,
   POINTWISE_KERNEL,
+  startIndex,
   type PointwiseAttrs,
   type PointwiseSpec,
 } from './spec.ts';
@@ -71,18 +72,14 @@ function jsSource(program: LinearProgram, inputCount: number): string {
   ].join('\n');
 }
 
-// Specs are module constants: one function each, made on first use.
-const compiled = new WeakMap<PointwiseSpec, Compiled>();
+const functions = perSpecCache<Compiled>();
 
-function compile(spec: PointwiseSpec): Compiled {
-  let fn = compiled.get(spec);
-  if (!fn) {
-    const source = jsSource(linearise(spec.blocks), spec.inputs.length);
-    fn = new Function('values', 'widths', 'starts', 'H', 'rows', 'out', source) as Compiled;
-    compiled.set(spec, fn);
-  }
-  return fn;
-}
+/** The spec's function, generated on first use. */
+const compile = (spec: PointwiseSpec): Compiled =>
+  functions(spec, '', () => {
+    const source = jsSource(linearise(spec), spec.inputs.length);
+    return new Function('values', 'widths', 'starts', 'H', 'rows', 'out', source) as Compiled;
+  });
 
 /** The two methods of MathBackendCPU used here (public in its typings). */
 interface CpuBackend {
@@ -93,17 +90,13 @@ interface CpuBackend {
 const pointwiseCpu: KernelFunc = ({ inputs, attrs: rawAttrs, backend }) => {
   const attrs = rawAttrs as unknown as PointwiseAttrs;
   const cpu = backend as unknown as CpuBackend;
-  const { spec, hidden, rows, rowOffsets, colOffsets } = attrs;
-  const infos = spec.inputs.map((_, n) => inputs[inputName(n)] as TensorInfo);
-  checkReads(
-    attrs,
-    infos.map((t) => t.shape),
-  );
+  const { spec, hidden, rows } = attrs;
+  const infos = kernelInputs(inputs, attrs);
   if (infos.some((t) => t.dtype !== 'float32')) {
     throw new Error(`${spec.name}: inputs must be float32`);
   }
   const widths = infos.map((t) => t.shape[1]!);
-  const starts = widths.map((w, n) => rowOffsets[n]! * w + colOffsets[n]!);
+  const starts = widths.map((w, n) => startIndex(attrs, n, w));
   const width = spec.blocks.length * hidden;
   const out = new Float32Array(rows * width);
   const values = infos.map((t) => cpu.readSync(t.dataId) as Float32Array);

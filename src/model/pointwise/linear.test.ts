@@ -1,12 +1,19 @@
 // The straight-line form every code generator spells: shared terms once, arguments first.
 import { describe, expect, it } from 'vitest';
-import { highestBlocks, inputsRead, linearise } from './linear.ts';
+import { linearise } from './linear.ts';
 import * as pw from './spec.ts';
+
+/** A spec of four inputs around `blocks`. */
+const spec = (...blocks: pw.Expr[]): pw.PointwiseSpec => ({
+  name: 'test',
+  inputs: ['a', 'b', 'c', 'd'],
+  blocks,
+});
 
 describe('linearise', () => {
   it("computes LSTM's shared gate once for both blocks that use it", () => {
     const f = pw.sigmoid(pw.add(pw.read(0, 1), pw.read(1, 1)));
-    const { steps, results } = linearise([f, pw.mul(f, pw.read(2))]);
+    const { steps, results } = linearise(spec(f, pw.mul(f, pw.read(2))));
     expect(steps.filter((s) => s.op === 'sigmoid')).toHaveLength(1);
     expect(steps.filter((s) => s.op === 'read')).toHaveLength(3);
     expect(results).toHaveLength(2);
@@ -16,7 +23,7 @@ describe('linearise', () => {
 
   it('puts every step after the steps it reads', () => {
     const g = pw.tanh(pw.sub(pw.num(1), pw.mul(pw.read(0), pw.read(0, 2))));
-    const { steps } = linearise([pw.add(g, pw.num(1)), pw.sigmoidGrad(g)]);
+    const { steps } = linearise(spec(pw.add(g, pw.num(1)), pw.sigmoidGrad(g)));
     steps.forEach((s, i) => {
       if ('a' in s) expect(s.a).toBeLessThan(i);
       if ('b' in s) expect(s.b).toBeLessThan(i);
@@ -25,13 +32,15 @@ describe('linearise', () => {
   });
 
   it('keeps different reads and operand orders apart', () => {
-    const { steps } = linearise([pw.sub(pw.read(0), pw.read(1)), pw.sub(pw.read(1), pw.read(0))]);
+    const { steps } = linearise(
+      spec(pw.sub(pw.read(0), pw.read(1)), pw.sub(pw.read(1), pw.read(0))),
+    );
     expect(steps.filter((s) => s.op === 'sub')).toHaveLength(2);
   });
 
   it('lists the inputs read and the highest block of each', () => {
-    const program = linearise([pw.add(pw.read(2, 3), pw.read(0)), pw.read(2, 1)]);
-    expect(inputsRead(program)).toEqual([0, 2]);
-    expect(highestBlocks(program, 4)).toEqual([0, -1, 3, -1]);
+    const program = linearise(spec(pw.add(pw.read(2, 3), pw.read(0)), pw.read(2, 1)));
+    expect(program.inputsRead).toEqual([0, 2]);
+    expect(program.highestBlock).toEqual([0, -1, 3, -1]);
   });
 });

@@ -3,7 +3,7 @@
 // src/workers/kernels) only spell the steps in their language. Shared terms matter: the LSTM's c_t
 // reuses the i, f and g gates, GRU's blocks share its candidate, and each backward kernel reuses
 // dc; on SwiftShader and in JS arithmetic saved is time saved.
-import type { Expr } from './spec.ts';
+import type { Expr, PointwiseSpec } from './spec.ts';
 
 /** One step; `a` and `b` are indices of earlier steps. */
 export type Step =
@@ -16,14 +16,18 @@ export interface LinearProgram {
   steps: Step[];
   /** The step holding block k's value. */
   results: number[];
+  /** The inputs some step reads, ascending. */
+  inputsRead: number[];
+  /** Per input of the spec, the highest block it is read at (-1: never read). */
+  highestBlock: number[];
 }
 
-// Specs are module constants and each generator asks once per program; cached per blocks array.
-const programs = new WeakMap<readonly Expr[], LinearProgram>();
+// Specs are module constants; the kernels ask on every call (checkReads), several per timestep.
+const programs = new WeakMap<PointwiseSpec, LinearProgram>();
 
-/** The blocks as steps, common sub-expressions merged (structurally equal, equal value). */
-export function linearise(blocks: readonly Expr[]): LinearProgram {
-  const cached = programs.get(blocks);
+/** The spec's blocks as steps, common sub-expressions merged (structurally equal, equal value). */
+export function linearise(spec: PointwiseSpec): LinearProgram {
+  const cached = programs.get(spec);
   if (cached) return cached;
   const steps: Step[] = [];
   const byKey = new Map<string, number>();
@@ -54,23 +58,14 @@ export function linearise(blocks: readonly Expr[]): LinearProgram {
       }
     }
   };
-  const program = { steps, results: blocks.map(visit) };
-  programs.set(blocks, program);
-  return program;
-}
-
-/** The inputs the program reads, ascending. */
-export function inputsRead(program: LinearProgram): number[] {
-  const used = new Set<number>();
-  for (const s of program.steps) if (s.op === 'read') used.add(s.input);
-  return [...used].sort((a, b) => a - b);
-}
-
-/** The highest block each of `inputCount` inputs is read at (-1: never read). */
-export function highestBlocks(program: LinearProgram, inputCount: number): number[] {
-  const highest = new Array<number>(inputCount).fill(-1);
-  for (const s of program.steps) {
-    if (s.op === 'read') highest[s.input] = Math.max(highest[s.input]!, s.block);
+  const results = spec.blocks.map(visit);
+  const highestBlock = new Array<number>(spec.inputs.length).fill(-1);
+  for (const step of steps) {
+    if (step.op === 'read')
+      highestBlock[step.input] = Math.max(highestBlock[step.input]!, step.block);
   }
-  return highest;
+  const inputsRead = highestBlock.flatMap((block, n) => (block >= 0 ? [n] : []));
+  const program = { steps, results, inputsRead, highestBlock };
+  programs.set(spec, program);
+  return program;
 }

@@ -4,14 +4,16 @@
 // not by arithmetic.
 //
 // A kernel is described once, as data: its inputs (2-D tensors) and, per block of H output
-// columns, an expression over those inputs. Each backend turns the description into its own code:
-// a generated JS function on cpu (cpuKernel.ts), a GLSL program on WebGL and a WGSL program on WebGPU
-// (src/workers/kernels). Output element [b, k*H + j] = blocks[k] evaluated at row b, unit j, where
-// input n is read at [rowOffset_n + b, colOffset_n + block*H + j].
+// columns, an expression over those inputs. Each backend turns the description into its own code
+// (through one straight-line program, linear.ts): a generated JS function on cpu (cpuKernel.ts),
+// a GLSL program on WebGL and a WGSL program on WebGPU (src/workers/kernels). Output element
+// [b, k*H + j] = blocks[k] evaluated at row b, unit j, where input n is read at
+// [rowOffset_n + b, colOffset_n + block*H + j].
 //
 // Backends without the kernel (wasm) keep the op-by-op cells, which are fast there already.
 import * as tf from '@tensorflow/tfjs-core';
-import { highestBlocks, linearise } from './linear.ts';
+import type { NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
+import { linearise } from './linear.ts';
 
 /** The registered kernel name; one name, the description travels in the attributes. */
 export const POINTWISE_KERNEL = 'CharRnnPointwise';
@@ -94,23 +96,40 @@ export function pointwise(
     .runKernel(POINTWISE_KERNEL, map, attrs as unknown as tf.NamedAttrMap) as tf.Tensor2D;
 }
 
-// Per spec, the highest block each input is read at (-1: unread); specs are module constants,
-// and checkReads runs on every kernel call, several times per timestep.
-const highestBlocksRead = new WeakMap<PointwiseSpec, number[]>();
-
-function highestBlockRead(spec: PointwiseSpec): number[] {
-  let found = highestBlocksRead.get(spec);
-  if (!found) {
-    found = highestBlocks(linearise(spec.blocks), spec.inputs.length);
-    highestBlocksRead.set(spec, found);
-  }
-  return found;
+/**
+ * A backend kernel's inputs in the spec's order, once every read is checked to stay inside its
+ * input; each backend's kernel starts here.
+ */
+export function kernelInputs(inputs: NamedTensorInfoMap, attrs: PointwiseAttrs): TensorInfo[] {
+  const infos = attrs.spec.inputs.map((_, n) => inputs[inputName(n)]!);
+  checkReads(
+    attrs,
+    infos.map((t) => t.shape),
+  );
+  return infos;
 }
 
-/** Every read stays inside its input: checked by each backend's kernel before it runs. */
-export function checkReads(attrs: PointwiseAttrs, shapes: readonly (readonly number[])[]): void {
+/** The flat index of input n's element [rowOffset, colOffset], in rows `width` wide. */
+export function startIndex(attrs: PointwiseAttrs, n: number, width: number): number {
+  return attrs.rowOffsets[n]! * width + attrs.colOffsets[n]!;
+}
+
+/** Per spec and key, what a backend generates from it, made once (specs are module constants). */
+export function perSpecCache<T>(): (spec: PointwiseSpec, key: string, make: () => T) => T {
+  const bySpec = new WeakMap<PointwiseSpec, Map<string, T>>();
+  return (spec, key, make) => {
+    let byKey = bySpec.get(spec);
+    if (!byKey) bySpec.set(spec, (byKey = new Map()));
+    let value = byKey.get(key);
+    if (value === undefined) byKey.set(key, (value = make()));
+    return value;
+  };
+}
+
+/** Every read stays inside its input. */
+function checkReads(attrs: PointwiseAttrs, shapes: readonly (readonly number[])[]): void {
   const { spec, hidden, rows, rowOffsets, colOffsets } = attrs;
-  const maxBlock = highestBlockRead(spec);
+  const maxBlock = linearise(spec).highestBlock;
   spec.inputs.forEach((name, n) => {
     const [r, c] = shapes[n] ?? [];
     if (maxBlock[n]! < 0) return;

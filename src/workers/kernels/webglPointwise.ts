@@ -2,14 +2,14 @@
 // GLSL program per spec, H and output shape (webglPointwiseGlsl.ts), run by the backend's
 // compileAndRun, which compiles it once and caches it by userCode and input shapes. The offsets
 // travel as uniforms, so the program compiled at the first timestep serves every later one.
-import { registerKernel, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
+import { registerKernel, type KernelFunc } from '@tensorflow/tfjs-core';
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import {
-  checkReads,
   inputName,
+  kernelInputs,
+  perSpecCache,
   POINTWISE_KERNEL,
   type PointwiseAttrs,
-  type PointwiseSpec,
 } from '../../model/pointwise/spec.ts';
 import { OFFSETS_UNIFORM, pointwiseUserCode } from './webglPointwiseGlsl.ts';
 
@@ -32,20 +32,13 @@ class CharRnnPointwiseProgram implements GPGPUProgram {
 }
 
 // Generating the GLSL is a few string joins per call; cached anyway since a step calls each spec
-// once per timestep with the same H and rows. Specs are module constants, hence a WeakMap.
-const userCodes = new WeakMap<PointwiseSpec, Map<string, string>>();
+// once per timestep with the same H and rows.
+const userCodes = perSpecCache<string>();
 
 function userCodeFor(attrs: PointwiseAttrs, names: string[], parities: number[] | null): string {
   const { spec, hidden, rows } = attrs;
-  let bySize = userCodes.get(spec);
-  if (!bySize) userCodes.set(spec, (bySize = new Map()));
   const key = `${hidden}x${rows}:${parities?.join('') ?? 'general'}`;
-  let code = bySize.get(key);
-  if (code === undefined) {
-    code = pointwiseUserCode(spec, names, hidden, rows, parities);
-    bySize.set(key, code);
-  }
-  return code;
+  return userCodes(spec, key, () => pointwiseUserCode(spec, names, hidden, rows, parities));
 }
 
 const pointwiseWebgl: KernelFunc = ({ inputs, attrs: rawAttrs, backend }) => {
@@ -53,11 +46,7 @@ const pointwiseWebgl: KernelFunc = ({ inputs, attrs: rawAttrs, backend }) => {
   const webgl = backend as MathBackendWebGL;
   const { spec, hidden, rows, rowOffsets, colOffsets } = attrs;
   const names = spec.inputs.map((_, n) => inputName(n));
-  const infos = names.map((name) => inputs[name] as TensorInfo);
-  checkReads(
-    attrs,
-    infos.map((t) => t.shape),
-  );
+  const infos = kernelInputs(inputs, attrs);
   // With H even, the vec4 path for these offsets' parities (see webglPointwiseGlsl.ts).
   const parities =
     hidden % 2 === 0 ? names.map((_, n) => 2 * (rowOffsets[n]! % 2) + (colOffsets[n]! % 2)) : null;

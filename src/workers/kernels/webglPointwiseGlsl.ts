@@ -16,7 +16,7 @@
 // a branch (5.4 ms a call for LSTM's gates at B=32, H=128 against 1.3 ms for one path alone).
 // The offsets themselves are uniforms: each program compiles once and serves every timestep.
 import { linearise, type Step } from '../../model/pointwise/linear.ts';
-import type { Expr, PointwiseSpec } from '../../model/pointwise/spec.ts';
+import type { PointwiseSpec } from '../../model/pointwise/spec.ts';
 
 /** The custom uniform: ivec2[inputs], the (row, column) offset of input n. */
 export const OFFSETS_UNIFORM = 'pwOffsets';
@@ -40,11 +40,11 @@ function literal(value: number): string {
  * done once.
  */
 function emitBlocks(
-  blocks: readonly Expr[],
+  spec: PointwiseSpec,
   type: 'float' | 'vec4',
   read: (input: number, block: number) => string,
 ): { body: string; results: string[] } {
-  const { steps, results } = linearise(blocks);
+  const { steps, results } = linearise(spec);
   const lines: string[] = [];
   const names: string[] = []; // per step: its temporary, or a constant's literal
   steps.forEach((step, i) => {
@@ -154,7 +154,7 @@ export function pointwiseUserCode(
     // (r, c) is the output texel's top-left; with H even its 2 columns are in one block.
     const read = (n: number, block: number): string =>
       vecRead(names[n]!, n, parities[n]!, `${block * H} + j`);
-    const { body, results } = emitBlocks(spec.blocks, 'vec4', read);
+    const { body, results } = emitBlocks(spec, 'vec4', read);
     return `
   ${header}
   ${ACTIVATIONS}
@@ -184,7 +184,7 @@ export function pointwiseUserCode(
   }`,
     )
     .join('');
-  const { body, results } = emitBlocks(spec.blocks, 'float', read);
+  const { body, results } = emitBlocks(spec, 'float', read);
   return `
   ${header}
   ${ACTIVATIONS}

@@ -5,16 +5,16 @@
 // every timestep, and a baked-in offset would compile a pipeline per step.
 import {
   registerKernel,
-  unregisterKernel,
   type DataType,
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import {
-  checkReads,
-  inputName,
+  kernelInputs,
+  perSpecCache,
   POINTWISE_KERNEL,
+  startIndex,
   type PointwiseAttrs,
   type PointwiseSpec,
 } from '../../model/pointwise/spec.ts';
@@ -45,25 +45,20 @@ interface Compiled extends PointwiseWgsl {
 }
 
 // Generated once per (spec, H): the cells call the kernel several times per timestep, and
-// emitting WGSL is string work we need not repeat. A WeakMap, so a spec dropped is forgotten.
-const compiled = new WeakMap<PointwiseSpec, Map<number, Compiled>>();
+// emitting WGSL is string work we need not repeat.
+const programs = perSpecCache<Compiled>();
 // Every distinct program text gets its own number in the shader key: two specs sharing a name
 // (or one name at two H) can never share a pipeline, and identical texts may.
 const textIds = new Map<string, number>();
 
 function compile(spec: PointwiseSpec, hidden: number): Compiled {
-  let byHidden = compiled.get(spec);
-  if (!byHidden) compiled.set(spec, (byHidden = new Map()));
-  let found = byHidden.get(hidden);
-  if (!found) {
+  return programs(spec, String(hidden), () => {
     const wgsl = emitPointwise(spec, hidden);
     let id = textIds.get(wgsl.code);
     if (id === undefined) textIds.set(wgsl.code, (id = textIds.size));
     const safeName = spec.name.replace(/[^A-Za-z0-9_]/g, '_');
-    found = { ...wgsl, key: `charRnnPointwise_${safeName}_H${hidden}_${id}` };
-    byHidden.set(hidden, found);
-  }
-  return found;
+    return { ...wgsl, key: `charRnnPointwise_${safeName}_H${hidden}_${id}` };
+  });
 }
 
 /**
@@ -90,12 +85,8 @@ function program(code: Compiled, rows: number, hidden: number, blocks: number): 
 const pointwiseWebgpu: KernelFunc = ({ inputs, attrs: rawAttrs, backend }) => {
   const attrs = rawAttrs as unknown as PointwiseAttrs;
   const webgpu = backend as unknown as WebgpuBackend;
-  const { spec, hidden, rows, rowOffsets, colOffsets } = attrs;
-  const infos = spec.inputs.map((_, n) => inputs[inputName(n)] as TensorInfo);
-  checkReads(
-    attrs,
-    infos.map((t) => t.shape),
-  );
+  const { spec, hidden, rows } = attrs;
+  const infos = kernelInputs(inputs, attrs);
   const code = compile(spec, hidden);
   // Only the inputs the code reads are bound: with the pipeline layout 'auto' that tfjs uses, a
   // buffer no statement touches has no binding slot, and binding it anyway is a validation error
@@ -103,7 +94,7 @@ const pointwiseWebgpu: KernelFunc = ({ inputs, attrs: rawAttrs, backend }) => {
   const bound = code.used.map((n) => infos[n]!);
   const starts: ProgramUniforms = code.used.map((n) => ({
     type: 'int32',
-    data: [rowOffsets[n]! * infos[n]!.shape[1]! + colOffsets[n]!],
+    data: [startIndex(attrs, n, infos[n]!.shape[1]!)],
   }));
   const run = program(code, rows, hidden, spec.blocks.length);
   return webgpu.runWebGPUProgram(run, bound, 'float32', starts);
@@ -116,8 +107,4 @@ export function registerWebgpuPointwise(): void {
     backendName: 'webgpu',
     kernelFunc: pointwiseWebgpu,
   });
-}
-
-export function unregisterWebgpuPointwise(): void {
-  unregisterKernel(POINTWISE_KERNEL, 'webgpu');
 }

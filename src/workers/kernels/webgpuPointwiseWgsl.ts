@@ -6,7 +6,7 @@
 // out[b, k*H + j]: the blocks of a spec share sub-expressions (the LSTM's c_t reuses the i, f and
 // g gates), and one thread per (b, j) lets common sub-expression elimination compute each once.
 // On SwiftShader, where the "GPU" is the CPU, arithmetic saved is time saved.
-import { inputsRead, linearise, type Step } from '../../model/pointwise/linear.ts';
+import { linearise, type Step } from '../../model/pointwise/linear.ts';
 import type { PointwiseSpec } from '../../model/pointwise/spec.ts';
 
 /** Invocations per workgroup; the dispatch is ceil(B*H / this). */
@@ -79,7 +79,7 @@ function stepCode(step: Step, names: readonly string[], hidden: number): string 
 
 /** The program for `spec` at hidden size `hidden`; depends on nothing else. */
 export function emitPointwise(spec: PointwiseSpec, hidden: number): PointwiseWgsl {
-  const program = linearise(spec.blocks);
+  const program = linearise(spec);
   const names = program.steps.map((_, i) => `v${i}`);
   const lines = program.steps.map((step, i) => `  let v${i} = ${stepCode(step, names, hidden)};`);
   const width = spec.blocks.length * hidden;
@@ -99,5 +99,5 @@ ${lines.join('\n')}
 ${stores.join('\n')}
 }
 `;
-  return { code, used: inputsRead(program) };
+  return { code, used: program.inputsRead };
 }
