@@ -5,7 +5,8 @@ import type {
   TensorCountFigures,
 } from '../../src/workers/bench/types.ts';
 import { failedApp, summarise, type AppFigures } from './longTasks.ts';
-import { formatApp, formatTensorCounts, padTable, stepsCell, verdictCell } from './sections.ts';
+import { formatApp, formatTensorCounts, stepsCell, verdictCell } from './sections.ts';
+import { padTable } from './table.ts';
 
 const config = {
   name: '1x32 LSTM',

@@ -2,25 +2,9 @@
 // and the app's main thread while it trains. Plain text, like table.ts.
 import type { BenchReport, TensorCountFigures } from '../../src/workers/bench/types.ts';
 import type { AppFigures, LongFrame } from './longTasks.ts';
+import { int, padTable } from './table.ts';
 
-const int = (x: number) => Math.round(x).toLocaleString('en-US');
 const ms = (x: number) => `${int(x)} ms`;
-
-/** Columns padded to their widest cell, a rule under the header. */
-export function padTable(rows: string[][]): string[] {
-  const columns = Math.max(...rows.map((r) => r.length));
-  const widths = Array.from({ length: columns }, (_, c) =>
-    Math.max(...rows.map((r) => (r[c] ?? '').length)),
-  );
-  const lines = rows.map((r) =>
-    r
-      .map((cell, c) => cell.padEnd(widths[c] ?? 0))
-      .join(' | ')
-      .trimEnd(),
-  );
-  if (lines.length > 0) lines.splice(1, 0, lines[0]!.replace(/[^|]/g, '-'));
-  return lines;
-}
 
 /** "1,000" or "200 of 1,000": the steps that ran, and the target when fewer ran. */
 export function stepsCell(f: TensorCountFigures): string {

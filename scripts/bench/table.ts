@@ -2,7 +2,7 @@
 // a terminal and pastes into the README as-is.
 import type { BenchReport, BenchRow, TrainerFigures } from '../../src/workers/bench/types.ts';
 
-const int = (x: number | null) => (x === null ? '-' : Math.round(x).toLocaleString('en-US'));
+export const int = (x: number | null) => (x === null ? '-' : Math.round(x).toLocaleString('en-US'));
 const dec = (x: number | null, digits: number) => (x === null ? '-' : x.toFixed(digits));
 const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`);
 
@@ -62,14 +62,20 @@ function cells(
   ];
 }
 
-function pad(rows: string[][]): string[] {
-  const widths = HEADER.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) =>
+/** Columns padded to their widest cell, a rule under the header (the first row). */
+export function padTable(rows: string[][]): string[] {
+  const columns = Math.max(...rows.map((r) => r.length));
+  const widths = Array.from({ length: columns }, (_, c) =>
+    Math.max(...rows.map((r) => (r[c] ?? '').length)),
+  );
+  const lines = rows.map((r) =>
     r
       .map((cell, c) => cell.padEnd(widths[c] ?? 0))
       .join(' | ')
       .trimEnd(),
   );
+  if (lines.length > 0) lines.splice(1, 0, lines[0]!.replace(/[^|]/g, '-'));
+  return lines;
 }
 
 /** The table, then the notes: backends that did not start, rows skipped or failed and why. */
@@ -94,10 +100,8 @@ export function formatReport(report: BenchReport): string {
       }
     }
   }
-  const lines = pad(rows);
-  lines.splice(1, 0, lines[0]!.replace(/[^|]/g, '-'));
   return [
-    ...lines,
+    ...padTable(rows),
     '',
     'c/s: characters per second. mm: matMul GFLOP/s at 256^3, [B,H]x[H,GH] (one timestep),',
     '[T*B,H]x[H,GH] (whole sequence) and their FLOP-weighted blend for the step. util: chars/s x',
