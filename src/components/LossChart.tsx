@@ -129,6 +129,12 @@ const LINES = [
 
 const CHART_SIZE = { width: '100%', height: 320 };
 
+/** `ticks`, as the same array while its numbers stay the same: a dependency for the axis memos. */
+function useSameTicks(ticks: number[]): number[] {
+  const key = ticks.join(' '); // numbers print and parse back exactly
+  return useMemo(() => (key === '' ? [] : key.split(' ').map(Number)), [key]);
+}
+
 /** The validation points among the plotted rows. */
 function validationPoints(rows: readonly ChartRow[]): { step: number; loss: number }[] {
   const out: { step: number; loss: number }[] = [];
@@ -158,36 +164,23 @@ const LossPlot = memo(function LossPlot({ series, baselines, marker, onPick }: P
   // Both axes get their ticks from here: recharts' own nice ticks use arbitrary-precision
   // decimals, and its default labels are measured in the DOM (a forced layout) to thin them out.
   // Each axis element changes only when its ticks do, not with every update.
-  const xTicks = innerTicks(rows[0]?.step ?? 0, rows.at(-1)?.step ?? 0);
-  const x0 = xTicks[0] ?? 0;
-  const xStep = xTicks.length > 1 ? xTicks[1]! - x0 : 1;
-  const xCount = xTicks.length;
+  const xTicks = useSameTicks(innerTicks(rows[0]?.step ?? 0, rows.at(-1)?.step ?? 0));
   const stepAxis = useMemo(
     () => (
-      <XAxis
-        {...STEP_AXIS_PROPS}
-        ticks={Array.from({ length: xCount }, (_, i) => x0 + i * xStep)}
-        niceTicks="none"
-        interval={0}
-        tick={PlainTick}
-      />
+      <XAxis {...STEP_AXIS_PROPS} ticks={xTicks} niceTicks="none" interval={0} tick={PlainTick} />
     ),
-    [x0, xStep, xCount],
+    [xTicks],
   );
   const axis = useMemo(() => niceAxis(plottedLosses(rows, baselines), 7), [rows, baselines]);
   const [lo, hi] = axis.domain;
   const decimals = Math.max(1, axis.decimals);
-  const tickCount = axis.ticks.length;
-  const yAxis = useMemo(() => {
-    const step = tickCount > 1 ? (hi - lo) / (tickCount - 1) : 1;
-    const ticks = Array.from({ length: tickCount }, (_, i) =>
-      Number((lo + i * step).toFixed(decimals + 2)),
-    );
-    return (
+  const yTicks = useSameTicks(axis.ticks);
+  const yAxis = useMemo(
+    () => (
       <YAxis
         type="number"
         domain={[lo, hi]}
-        ticks={ticks}
+        ticks={yTicks}
         niceTicks="none"
         interval={0}
         tick={PlainTick}
@@ -195,8 +188,9 @@ const LossPlot = memo(function LossPlot({ series, baselines, marker, onPick }: P
         width={64}
         label={Y_LABEL}
       />
-    );
-  }, [lo, hi, tickCount, decimals]);
+    ),
+    [lo, hi, yTicks, decimals],
+  );
   const valPoints = useMemo(() => validationPoints(rows), [rows]);
   // Mounted even while empty: recharts' first mount is its most expensive render, so it happens
   // at page load rather than as a long task just after Train.
