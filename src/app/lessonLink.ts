@@ -79,6 +79,9 @@ export function controlRule(lesson: Lesson, key: ControlKey): ControlRule {
   return null;
 }
 
+/** How a refusal ends: the way to go on with the run after all. */
+const LEAVE_LESSON = "open the playground without the lesson's link to go on with it.";
+
 /** "hiddenSize" -> "hidden size". */
 function words(key: string): string {
   return key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
@@ -99,7 +102,7 @@ export function lessonConflict(
     if (incoming[key] === fixed[key]) continue;
     return (
       `This lesson fixes the ${words(key)} at ${String(fixed[key])} and this one uses ` +
-      `${String(incoming[key])}: open the playground without the lesson's link to go on with it.`
+      `${String(incoming[key])}: ${LEAVE_LESSON}`
     );
   }
   return null;
@@ -119,6 +122,6 @@ export function lessonCorpusConflict(
   const fixed = selected ? `“${selected.title}”` : 'its own corpus';
   return (
     `This lesson fixes the corpus at ${fixed} and this run was trained on “${incoming.title}”: ` +
-    "open the playground without the lesson's link to go on with it."
+    LEAVE_LESSON
   );
 }

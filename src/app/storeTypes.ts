@@ -2,30 +2,20 @@
 // validation, samples, accuracy, the run's request and a recovery from divergence.
 import type {
   BackendChoice,
-  BackendName,
   Hyperparameters,
   LossPoint,
-  SkippedBackend,
   TextSpan,
+  TrainerEvent,
 } from '../workers/protocol.ts';
 
-export interface BackendInfo {
-  name: BackendName;
-  software: boolean;
-  detail: string;
-  skipped: readonly SkippedBackend[];
-}
+/** A worker event's fields, less its type. */
+type EventFields<T extends TrainerEvent['type']> = Omit<Extract<TrainerEvent, { type: T }>, 'type'>;
+
+/** The backend training runs on, whether it is software, and what was skipped and why. */
+export type BackendInfo = EventFields<'backend'>;
 
 /** What the worker reports once the corpus is encoded and the model built. */
-export interface RunInfo {
-  vocabSize: number;
-  trainChars: number;
-  valChars: number;
-  stepsPerEpoch: number;
-  /** Null when training until stopped. */
-  totalSteps: number | null;
-  paramCount: number;
-}
+export type RunInfo = EventFields<'started'>;
 
 export interface ValidationPoint extends LossPoint {
   epoch: number;
