@@ -4,7 +4,6 @@ import type {
   BackendChoice,
   Hyperparameters,
   LossPoint,
-  TextSpan,
   TrainerEvent,
 } from '../workers/protocol.ts';
 
@@ -21,17 +20,10 @@ export interface ValidationPoint extends LossPoint {
   epoch: number;
 }
 
-export interface SampleEntry {
+/** A sample as the worker sent it, with its place in this run's timeline. */
+export interface SampleEntry extends EventFields<'sample'> {
   /** Position in this run's timeline: a stable React key even when older samples are dropped. */
   id: number;
-  step: number;
-  epoch: number;
-  loss: number | null;
-  prime: string;
-  temperature: number;
-  text: string;
-  /** Spans of `text` copied word for word from the training text. */
-  copied: readonly TextSpan[];
 }
 
 /** Exact-match accuracy of held-out sums (addition corpus) at a step. */
