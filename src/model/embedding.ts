@@ -1,6 +1,7 @@
 // Row lookups into a [V, D] table for one-hot characters: the embedding layer, or layer 0's
 // kernel when the input is one-hot (then x W is row `id` of W).
 import * as tf from '@tensorflow/tfjs-core';
+import { matMul } from './matMul.ts';
 import { oneHotFloat } from './oneHot.ts';
 
 /**
@@ -18,7 +19,7 @@ function canSegmentSum(): boolean {
 /** Rows `ids` of `table`: one-hot(ids) x table. [N] ids of [V, D] -> [N, D]. */
 export function embedRows(table: tf.Tensor2D, ids: tf.Tensor1D): tf.Tensor2D {
   const vocab = table.shape[0];
-  if (vocab <= ONE_HOT_MAX_VOCAB) return tf.matMul(oneHotFloat(ids, vocab), table);
+  if (vocab <= ONE_HOT_MAX_VOCAB) return matMul(oneHotFloat(ids, vocab), table);
   return tf.gather(table, ids);
 }
 
@@ -29,5 +30,5 @@ export function embedRowsGradient(
   vocab: number,
 ): tf.Tensor2D {
   if (vocab > ONE_HOT_MAX_VOCAB && canSegmentSum()) return tf.unsortedSegmentSum(dRows, ids, vocab);
-  return tf.matMul(tf.transpose(oneHotFloat(ids, vocab)), dRows);
+  return matMul(tf.transpose(oneHotFloat(ids, vocab)), dRows);
 }

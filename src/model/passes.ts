@@ -2,6 +2,7 @@
 // Call both inside tf.tidy. Products with a transposed operand are written as tf.transpose then
 // matMul: wasm runs matMul's transpose flags 5-30x slower.
 import * as tf from '@tensorflow/tfjs-core';
+import { matMul } from './matMul.ts';
 import type { CellCache, CellState } from './cells/index.ts';
 import { sumOuter, sumRows } from './cells/steps.ts';
 import { embedRows, embedRowsGradient } from './embedding.ts';
@@ -53,7 +54,7 @@ export function forward(
   net.layers.forEach((layer, l) => {
     // [T*B, G*H]: every timestep's input projection in one product.
     const zx: tf.Tensor2D = x
-      ? tf.add(tf.matMul(x, layer.kernel), layer.bias)
+      ? tf.add(matMul(x, layer.kernel), layer.bias)
       : tf.add(embedRows(layer.kernel, ids), layer.bias);
     if (x) pass.inputs.push(x);
     const out = net.cell.forward(zx, seqLen, initial[l]!, layer.recurrent, options.keepCache);
@@ -64,7 +65,7 @@ export function forward(
     x = mask ? (tf.mul(out.hAll, mask) as tf.Tensor2D) : out.hAll;
   });
   pass.hTop = x as unknown as tf.Tensor2D;
-  pass.logits = tf.add(tf.matMul(pass.hTop, net.outKernel), net.outBias) as tf.Tensor2D;
+  pass.logits = tf.add(matMul(pass.hTop, net.outKernel), net.outBias) as tf.Tensor2D;
   return pass;
 }
 
@@ -82,9 +83,9 @@ export function lossAndGradients(
 ): { loss: tf.Scalar; grads: tf.Tensor[]; finals: CellState[] } {
   const pass = forward(net, ids, seqLen, initial, { keepCache: true, dropout });
   const { loss, dLogits } = softmaxCrossEntropy(pass.logits, targets);
-  const dOutKernel = tf.matMul(tf.transpose(pass.hTop), dLogits); // [H, V]
+  const dOutKernel = matMul(tf.transpose(pass.hTop), dLogits); // [H, V]
   const dOutBias = sumRows(dLogits); // [V]
-  let dh: tf.Tensor2D = tf.matMul(dLogits, tf.transpose(net.outKernel)); // [T*B, H]
+  let dh: tf.Tensor2D = matMul(dLogits, tf.transpose(net.outKernel)); // [T*B, H]
   const layerGrads: tf.Tensor[][] = [];
   let dEmbedding: tf.Tensor | null = null;
   for (let l = net.layers.length - 1; l >= 0; l--) {
@@ -98,7 +99,7 @@ export function lossAndGradients(
     let dKernel: tf.Tensor;
     if (input) {
       dKernel = sumOuter(input, dz); // [in, G*H]
-      dh = tf.matMul(dz, tf.transpose(layer.kernel)); // [T*B, in] into the layer below
+      dh = matMul(dz, tf.transpose(layer.kernel)); // [T*B, in] into the layer below
       if (l === 0 && net.embedding) {
         dEmbedding = embedRowsGradient(dh, ids, net.shape.vocabSize); // [V, E]
       }

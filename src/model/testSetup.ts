@@ -3,7 +3,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 // Autodiff gradients, used only by tests that cross-check the hand-written backprop.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { registerCpuMatMul } from './cpuMatMul.ts';
 
 // IS_TEST silences tfjs's advice to install tfjs-node, printed once per test file.
 tf.env().set('IS_TEST', true);
 await tf.setBackend('cpu');
+// The product the app's cpu backend runs (cpuMatMul.ts), so the tests check that path.
+registerCpuMatMul();

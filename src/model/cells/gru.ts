@@ -6,6 +6,7 @@
 //   h~   = tanh(x W_h + b_h + (r * h_{t-1}) U_h)           (candidate)
 //   h_t  = z * h_{t-1} + (1 - z) * h~
 import * as tf from '@tensorflow/tfjs-core';
+import { matMul } from '../matMul.ts';
 import { joinSteps, sigmoidDerivative, splitSteps, sumOuter, tanhDerivative } from './steps.ts';
 import type { CellCache, CellState, RecurrentCell } from './types.ts';
 
@@ -25,10 +26,10 @@ function splitRecurrent(recurrent: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] {
 function gruStep(zx: tf.Tensor2D, h: tf.Tensor2D, uZr: tf.Tensor2D, uH: tf.Tensor2D) {
   const hidden = h.shape[1];
   const [xZr, xH] = tf.split(zx, [2 * hidden, hidden], 1) as [tf.Tensor2D, tf.Tensor2D];
-  const zr = tf.sigmoid(tf.add(xZr, tf.matMul(h, uZr))) as tf.Tensor2D; // [B, 2H]
+  const zr = tf.sigmoid(tf.add(xZr, matMul(h, uZr))) as tf.Tensor2D; // [B, 2H]
   const [z, r] = tf.split(zr, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
   const rh = tf.mul(r, h) as tf.Tensor2D;
-  const hh = tf.tanh(tf.add(xH, tf.matMul(rh, uH))) as tf.Tensor2D; // [B, H]
+  const hh = tf.tanh(tf.add(xH, matMul(rh, uH))) as tf.Tensor2D; // [B, H]
   const next = tf.add(hh, tf.mul(z, tf.sub(h, hh))) as tf.Tensor2D; // z h + (1 - z) hh
   return { h: next, zr, z, r, rh, hh };
 }
@@ -82,13 +83,13 @@ export const gruCell: RecurrentCell = {
       // Through h_t = hh + z (h_{t-1} - hh): to the candidate, the update gate, and h_{t-1}.
       const dah = tf.mul(tf.mul(dh, tf.sub(1, z)), tanhDerivative(hh)) as tf.Tensor2D; // [B, H]
       const dz = tf.mul(dh, tf.sub(hPrev, hh));
-      const dRh = tf.matMul(dah, uHT); // dL/d(r * h_{t-1}), [B, H]
+      const dRh = matMul(dah, uHT); // dL/d(r * h_{t-1}), [B, H]
       const dr = tf.mul(dRh, hPrev);
       const dzr = tf.mul(tf.concat([dz, dr], 1), sigmoidDerivative(zr)) as tf.Tensor2D; // [B, 2H]
       dZr[t] = dzr;
       dAh[t] = dah;
       // h_{t-1} feeds the output directly (z), the candidate through r, and both gates.
-      dhNext = tf.add(tf.add(tf.mul(dh, z), tf.mul(dRh, r)), tf.matMul(dzr, uZrT));
+      dhNext = tf.add(tf.add(tf.mul(dh, z), tf.mul(dRh, r)), matMul(dzr, uZrT));
     }
     const dzrAll = joinSteps(dZr); // [T*B, 2H]
     const dahAll = joinSteps(dAh); // [T*B, H]

@@ -2,6 +2,7 @@
 // have them: per timestep 2 matMuls and 3 kernels each way, where gru.ts runs about 30 kernels.
 // Same maths as gru.ts (reset gate before the recurrent product), gate layout [z | r | h].
 import * as tf from '@tensorflow/tfjs-core';
+import { matMul } from '../matMul.ts';
 import * as pw from '../pointwise/spec.ts';
 import { joinSteps, sumOuter } from './steps.ts';
 import type { CellForward, CellState, FusedCellCache, FusedPath } from './types.ts';
@@ -75,10 +76,27 @@ interface FusedGruCache extends FusedCellCache {
   hPrev: tf.Tensor2D[]; // per step h_{t-1}, [B, H]
 }
 
-/** U split once per sequence into its gate part [H, 2H] and candidate part [H, H]. */
+/** Column blocks of U = [U_z | U_r | U_h], [H, 3H]: the gates' part, then the candidate's. */
+const gatePart: pw.PointwiseSpec = {
+  name: 'gruGatePart',
+  inputs: ['recurrent'],
+  blocks: [pw.read(0, 0), pw.read(0, 1)],
+};
+const candidatePart: pw.PointwiseSpec = {
+  name: 'gruCandidatePart',
+  inputs: ['recurrent'],
+  blocks: [pw.read(0, 2)],
+};
+
+/**
+ * U split once per sequence into its gate part [H, 2H] and candidate part [H, H], as two copies
+ * by our kernel: tfjs's cpu SplitV copies a column split element by element (230 ms at H = 512,
+ * 11% of a 3x512 cpu step in Node).
+ */
 function splitRecurrent(recurrent: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] {
   const H = recurrent.shape[0];
-  return tf.split(recurrent, [2 * H, H], 1) as [tf.Tensor2D, tf.Tensor2D];
+  const u = [{ x: recurrent }];
+  return [pw.pointwise(gatePart, H, H, u), pw.pointwise(candidatePart, H, H, u)];
 }
 
 function gruForwardFused(
@@ -104,9 +122,9 @@ function gruForwardFused(
   let h = initial.h;
   for (let t = 0; t < seqLen; t++) {
     const zx = { x: zxAll, row: t * batch };
-    const zr = pw.pointwise(gates, H, batch, [zx, { x: tf.matMul(h, uZr) }]);
+    const zr = pw.pointwise(gates, H, batch, [zx, { x: matMul(h, uZr) }]);
     const rh = pw.pointwise(resetHidden, H, batch, [{ x: zr }, { x: h }]);
-    const rhU = tf.matMul(rh, uH) as tf.Tensor2D; // [B, H]
+    const rhU = matMul(rh, uH) as tf.Tensor2D; // [B, H]
     cache.zr.push(zr);
     cache.rh.push(rh);
     cache.rhU.push(rhU);
@@ -141,12 +159,12 @@ function gruBackwardFused(
       { x: carried },
     ];
     const dah = pw.pointwise(candidateGradient, H, batch, inputs);
-    const dRhIn = { x: tf.matMul(dah, uHT) as tf.Tensor2D }; // [B, H]
+    const dRhIn = { x: matMul(dah, uHT) as tf.Tensor2D }; // [B, H]
     const dzr = pw.pointwise(gateGradients, H, batch, [...inputs, dRhIn]);
     dZr[t] = dzr;
     dAh[t] = dah;
     if (t > 0) {
-      const dzrU = { x: tf.matMul(dzr, uZrT) as tf.Tensor2D }; // [B, H]
+      const dzrU = { x: matMul(dzr, uZrT) as tf.Tensor2D }; // [B, H]
       carried = pw.pointwise(carry, H, batch, [...inputs, dRhIn, dzrU]);
     }
   }

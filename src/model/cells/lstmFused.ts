@@ -2,6 +2,7 @@
 // have them: per timestep 3 kernels forward (matMul, gates, h) and 3 backward (gradients,
 // matMul, cell gradient), where the op-by-op cell in lstm.ts runs about 40. Same maths, same gate order.
 import * as tf from '@tensorflow/tfjs-core';
+import { matMul } from '../matMul.ts';
 import * as pw from '../pointwise/spec.ts';
 import { joinSteps, sumOuter } from './steps.ts';
 import type { CellForward, CellState, FusedCellCache, FusedPath } from './types.ts';
@@ -81,7 +82,7 @@ function lstmForwardFused(
   const hs: tf.Tensor2D[] = [];
   const states: tf.Tensor2D[] = [];
   for (let t = 0; t < seqLen; t++) {
-    const hu = tf.matMul(h, recurrent) as tf.Tensor2D; // [B, 4H]
+    const hu = matMul(h, recurrent) as tf.Tensor2D; // [B, 4H]
     const state = pw.pointwise(gates, H, batch, [{ x: zxAll, row: t * batch }, { x: hu }, cPrev]);
     h = pw.pointwise(hidden, H, batch, [{ x: state }]);
     states.push(state);
@@ -117,7 +118,7 @@ function lstmBackwardFused(
     const dz = pw.pointwise(gradients, H, batch, inputs); // [B, 4H]
     dzSteps[t] = dz;
     if (t > 0) {
-      dhNext = tf.matMul(dz, recurrentT); // [B, H]
+      dhNext = matMul(dz, recurrentT); // [B, H]
       dcNext = pw.pointwise(cellGradient, H, batch, inputs);
     }
   }

@@ -1,6 +1,7 @@
 // The simple (Elman) RNN of the lectures, with hand-written backprop through time:
 //   s_t = tanh(x_t W + s_{t-1} U + b)
 import * as tf from '@tensorflow/tfjs-core';
+import { matMul } from '../matMul.ts';
 import { joinSteps, splitSteps, sumOuter, tanhDerivative } from './steps.ts';
 import type { CellCache, RecurrentCell } from './types.ts';
 
@@ -22,7 +23,7 @@ export const rnnCell: RecurrentCell = {
     const hs: tf.Tensor2D[] = [];
     let h = initial.h;
     for (const zx of splitSteps(zxAll, seqLen)) {
-      h = tf.tanh(tf.add(zx, tf.matMul(h, recurrent))) as tf.Tensor2D; // [B, H]
+      h = tf.tanh(tf.add(zx, matMul(h, recurrent))) as tf.Tensor2D; // [B, H]
       hs.push(h);
     }
     const cache: RnnCache | null = keepCache
@@ -42,14 +43,14 @@ export const rnnCell: RecurrentCell = {
       const dh: tf.Tensor2D = dhNext ? tf.add(dhSteps[t]!, dhNext) : dhSteps[t]!;
       const dz = tf.mul(dh, tanhDerivative(cache.h[t]!)) as tf.Tensor2D; // [B, H]
       dzSteps[t] = dz;
-      dhNext = tf.matMul(dz, recurrentT);
+      dhNext = matMul(dz, recurrentT);
     }
     const dz = joinSteps(dzSteps); // [T*B, H]
     return { dz, dRecurrent: sumOuter(cache.hPrev, dz) }; // [H, H]
   },
 
   step(zx, state, recurrent) {
-    const h = tf.tanh(tf.add(zx, tf.matMul(state.h, recurrent))) as tf.Tensor2D;
+    const h = tf.tanh(tf.add(zx, matMul(state.h, recurrent))) as tf.Tensor2D;
     return { state: { h, c: null }, activations: { state: h } };
   },
 };

@@ -1,6 +1,7 @@
 // The simple RNN with fused point-wise kernels (see ../pointwise/spec.ts): per timestep a matMul
 // and one kernel each way, where rnn.ts runs 3 forward and 5 backward.
 import * as tf from '@tensorflow/tfjs-core';
+import { matMul } from '../matMul.ts';
 import * as pw from '../pointwise/spec.ts';
 import { joinSteps, sumOuter } from './steps.ts';
 import type { CellForward, CellState, FusedCellCache, FusedPath } from './types.ts';
@@ -37,10 +38,7 @@ function rnnForwardFused(
   const hs: tf.Tensor2D[] = [];
   let h = initial.h;
   for (let t = 0; t < seqLen; t++) {
-    h = pw.pointwise(next, H, batch, [
-      { x: zxAll, row: t * batch },
-      { x: tf.matMul(h, recurrent) },
-    ]);
+    h = pw.pointwise(next, H, batch, [{ x: zxAll, row: t * batch }, { x: matMul(h, recurrent) }]);
     hs.push(h);
   }
   const hAll = joinSteps(hs);
@@ -69,7 +67,7 @@ function rnnBackwardFused(
       { x: cache.hAll, row },
     ]);
     dzSteps[t] = dz;
-    if (t > 0) dhNext = tf.matMul(dz, recurrentT);
+    if (t > 0) dhNext = matMul(dz, recurrentT);
   }
   const dz = joinSteps(dzSteps); // [T*B, H]
   return { dz, dRecurrent: sumOuter(cache.hPrev, dz) }; // [H, H]

@@ -1,5 +1,6 @@
 // Per-timestep views of time-major sequences, shared by the cells.
 import * as tf from '@tensorflow/tfjs-core';
+import { hasOwnMatMul, matMul } from '../matMul.ts';
 
 /** [T*B, D] -> T tensors of [B, D]. */
 export function splitSteps(x: tf.Tensor2D, seqLen: number): tf.Tensor2D[] {
@@ -44,12 +45,12 @@ export function sumOuterInChunks(
 }
 
 /**
- * a^T b. WebGL reads a transposed for free; elsewhere a is transposed first (wasm's transposeA
- * matMul is ~30x slower than its transpose and a plain product).
+ * a^T b. WebGL and our own product (cpu) read a transposed for free; elsewhere a is transposed
+ * first (wasm's transposeA matMul is ~30x slower than its transpose and a plain product).
  */
 function transposedProduct(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
-  if (tf.getBackend() === 'webgl') return tf.matMul(a, b, true, false);
-  return tf.matMul(tf.transpose(a), b);
+  if (tf.getBackend() === 'webgl' || hasOwnMatMul()) return matMul(a, b, true, false);
+  return matMul(tf.transpose(a), b);
 }
 
 /**
@@ -59,7 +60,7 @@ function transposedProduct(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
 export function sumRows(x: tf.Tensor2D): tf.Tensor1D {
   if (tf.getBackend() !== 'wasm') return tf.sum(x, 0);
   const [rows, cols] = x.shape;
-  return tf.reshape(tf.matMul(tf.ones([1, rows]), x), [cols]);
+  return tf.reshape(matMul(tf.ones([1, rows]), x), [cols]);
 }
 
 /** 1 - x^2: the derivative of tanh, given its output. */
