@@ -46,6 +46,7 @@ function report(tensorCount: TensorCountFigures | null): BenchReport {
     reason: null,
     detail: '',
     matMul256: 1,
+    stockMatMul256: null,
     generation: null,
     tensorCount,
     rows: [],

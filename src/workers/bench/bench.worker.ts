@@ -4,6 +4,7 @@
 // figures are the ones the app can reach.
 import { unregisterKernel } from '@tensorflow/tfjs-core';
 import { trainingFlopsPerChar } from '../../model/cost.ts';
+import { hasOwnMatMul } from '../../model/matMul.ts';
 import { POINTWISE_KERNEL } from '../../model/pointwise/spec.ts';
 import type { BackendName } from '../protocol.ts';
 import { batchPool, configsFor, GENERATION_CONFIG, networkShape, rowBudget } from './configs.ts';
@@ -102,6 +103,7 @@ async function benchBackend(
     reason: null,
     detail: '',
     matMul256: null,
+    stockMatMul256: null,
     generation: null,
     tensorCount: null,
     rows: [],
@@ -126,6 +128,10 @@ async function benchBackend(
   }
   report.matMul256 = await matMulGflops(256, 256, 256);
   progress(`[${label}] ${started.detail}; matMul 256^3: ${fmt(report.matMul256, 2)} GFLOP/s`);
+  if (hasOwnMatMul()) {
+    report.stockMatMul256 = await matMulGflops(256, 256, 256, true);
+    progress(`[${label}] that is our own product; tf.matMul: ${fmt(report.stockMatMul256, 2)}`);
+  }
   const configs = configsFor(options.short).filter(
     (c) => options.only === null || c.name.includes(options.only),
   );

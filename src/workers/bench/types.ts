@@ -143,8 +143,10 @@ export interface BackendReport {
   reason: string | null;
   /** Device or library details, e.g. the SwiftShader adapter or wasm's thread count. */
   detail: string;
-  /** matMul GFLOP/s at 256x256x256. */
+  /** matMul GFLOP/s at 256x256x256, by the product our trainer calls. */
   matMul256: number | null;
+  /** tf.matMul's own rate at 256^3 where that product is ours (cpu); null elsewhere. */
+  stockMatMul256: number | null;
   generation: GenerationFigures | null;
   /** Our trainer's tensor count over many steps; null before it ran. */
   tensorCount: TensorCountFigures | null;
