@@ -1,9 +1,9 @@
 // Our cpu product against tfjs's stock one: every transpose flag, sizes that are not multiples of
-// the 4x4 block, the packed-weight cache across a variable's assign, its gradient, and no leaks.
+// the 4x4 block, a bias, the packed-weight cache across a variable's assign, gradients, no leaks.
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { packPanels } from './cpuMatMul.ts';
-import { hasOwnMatMul, matMul } from './matMul.ts';
+import { affine, byTransposed, hasOwnMatMul, matMul, sumRows } from './matMul.ts';
 
 function expectClose(actual: tf.Tensor, expected: tf.Tensor, tolerance = 1e-4) {
   expect(actual.shape).toEqual(expected.shape);
@@ -41,6 +41,40 @@ describe('our cpu matrix product', () => {
       });
     }
   }
+
+  it('adds a bias to every row as tf.add(tf.matMul(x, w), bias) does', () => {
+    for (const rows of [5, 300]) {
+      const x = random([rows, 9], 11);
+      const w = random([9, 65], 12);
+      const bias = tf.randomUniform([65], -1, 1, 'float32', 13) as tf.Tensor1D;
+      tf.tidy(() => expectClose(affine(x, w, bias), tf.add(tf.matMul(x, w), bias)));
+      tf.dispose([x, w, bias]);
+    }
+  });
+
+  it('multiplies by a transposed right-hand side and sums rows as tfjs does', () => {
+    const x = random([6, 10], 14);
+    const b = random([7, 10], 15);
+    tf.tidy(() => {
+      expectClose(byTransposed(b)(x), tf.matMul(x, b, false, true));
+      expectClose(sumRows(x), tf.sum(x, 0));
+    });
+    tf.dispose([x, b]);
+  });
+
+  it('has the gradient of tf.add(tf.matMul) through a bias', () => {
+    const [x, w] = [random([5, 3], 16), random([3, 6], 17)];
+    const bias = tf.randomUniform([6], -1, 1, 'float32', 18) as tf.Tensor1D;
+    const loss = (y: tf.Tensor) => tf.sum(tf.square(y));
+    const ours = tf.grads((a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) =>
+      loss(affine(a as tf.Tensor2D, b as tf.Tensor2D, c as tf.Tensor1D)),
+    )([x, w, bias]);
+    const stock = tf.grads((a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) =>
+      loss(tf.add(tf.matMul(a, b), c)),
+    )([x, w, bias]);
+    ours.forEach((g, i) => expectClose(g, stock[i]!, 1e-3));
+    tf.dispose([x, w, bias, ...ours, ...stock]);
+  });
 
   it('packs rows into zero-padded panels of 4, interleaved per column', () => {
     // [[1, 2], [3, 4], [5, 6]] -> panel 0: (1, 3, 5, 0), (2, 4, 6, 0)

@@ -4,7 +4,8 @@
 // Here both operands are first packed into panels of 4 rows (b: 4 columns), [ceil(M/4), K, 4],
 // zero-padded, so every 4x4 block of the output is one pass over two contiguous panels with its
 // 16 sums held in locals: 4.7-5.6 GFLOP/s at the same shapes (scripts/tmp measurements, Node 20).
-// Packing also reads a or b transposed for free: the flags only change the strides.
+// Packing also reads a or b transposed for free: the flags only change the strides. An optional
+// bias [N] is added to every row of the output as it is written (see affine in matMul.ts).
 import {
   registerKernel,
   unregisterKernel,
@@ -71,11 +72,21 @@ function multiplyPanels(pa: Float32Array, pb: Float32Array, m4: number, k: numbe
   return out;
 }
 
-/** The [m, n] top-left corner of a row-major [m4, n4] matrix (itself when nothing was padded). */
-function corner(x: Float32Array, m: number, n: number, n4: number): Float32Array {
-  if (n === n4) return x.length === m * n ? x : x.slice(0, m * n);
-  const out = new Float32Array(m * n);
-  for (let r = 0; r < m; r++) out.set(x.subarray(r * n4, r * n4 + n), r * n);
+/**
+ * The [m, n] top-left corner of a row-major [m4, n4] matrix (itself when nothing was padded),
+ * with `bias` [n] added to every row when given.
+ */
+function corner(x: Float32Array, m: number, n: number, n4: number, bias: Float32Array | null) {
+  let out = x;
+  if (n !== n4) {
+    out = new Float32Array(m * n);
+    for (let r = 0; r < m; r++) out.set(x.subarray(r * n4, r * n4 + n), r * n);
+  } else if (x.length !== m * n) {
+    out = x.slice(0, m * n);
+  }
+  if (bias) {
+    for (let r = 0, o = 0; r < m; r++) for (let j = 0; j < n; j++, o++) out[o]! += bias[j]!;
+  }
   return out;
 }
 
@@ -110,7 +121,7 @@ interface CpuBackend {
 
 const matMulCpu: KernelFunc = ({ inputs, attrs, backend }) => {
   const { transposeA, transposeB } = attrs as unknown as MatMulAttrs;
-  const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
+  const { a, b, bias } = inputs as { a: TensorInfo; b: TensorInfo; bias?: TensorInfo };
   if (
     a.shape.length !== 2 ||
     b.shape.length !== 2 ||
@@ -129,7 +140,11 @@ const matMulCpu: KernelFunc = ({ inputs, attrs, backend }) => {
   const pa = packPanels(aValues, m, k, transposeA ? 1 : k, transposeA ? m : 1);
   const pb = panelsOfB(b, bValues, m, transposeB);
   const n4 = roundUp4(n);
-  const out = corner(multiplyPanels(pa, pb, roundUp4(m), k, n4), m, n, n4);
+  const biasValues = bias ? (cpu.readSync(bias.dataId) as Float32Array) : null;
+  if (biasValues && biasValues.length !== n) {
+    throw new Error(`${MATMUL_KERNEL}: a bias of ${biasValues.length} for ${n} columns`);
+  }
+  const out = corner(multiplyPanels(pa, pb, roundUp4(m), k, n4), m, n, n4, biasValues);
   return cpu.makeTensorInfo([m, n], 'float32', out);
 };
 

@@ -1,7 +1,7 @@
 // Row lookups into a [V, D] table for one-hot characters: the embedding layer, or layer 0's
 // kernel when the input is one-hot (then x W is row `id` of W).
 import * as tf from '@tensorflow/tfjs-core';
-import { matMul } from './matMul.ts';
+import { affine, matMul } from './matMul.ts';
 import { oneHotFloat } from './oneHot.ts';
 
 /**
@@ -21,6 +21,22 @@ export function embedRows(table: tf.Tensor2D, ids: tf.Tensor1D): tf.Tensor2D {
   const vocab = table.shape[0];
   if (vocab <= ONE_HOT_MAX_VOCAB) return matMul(oneHotFloat(ids, vocab), table);
   return tf.gather(table, ids);
+}
+
+/**
+ * A layer's input projection, [N, G*H]: x W + b, or, for a layer reading characters directly
+ * (no embedding), rows `ids` of W + b.
+ */
+export function projectInput(
+  x: tf.Tensor2D | null, // [N, in]
+  ids: tf.Tensor1D, // [N]
+  kernel: tf.Tensor2D, // [in, G*H]
+  bias: tf.Tensor1D, // [G*H]
+): tf.Tensor2D {
+  if (x) return affine(x, kernel, bias);
+  const vocab = kernel.shape[0];
+  if (vocab <= ONE_HOT_MAX_VOCAB) return affine(oneHotFloat(ids, vocab), kernel, bias);
+  return tf.add(tf.gather(kernel, ids), bias);
 }
 
 /** The gradient of embedRows for the table: one-hot(ids)^T x dRows, [V, D]. */

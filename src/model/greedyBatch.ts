@@ -2,8 +2,8 @@
 // prompt of the same length, so scoring 50 held-out sums costs a few dozen kernel rounds and
 // readbacks instead of one per character per sum (which took minutes on a software GPU).
 import * as tf from '@tensorflow/tfjs-core';
-import { matMul } from './matMul.ts';
-import { embedRows } from './embedding.ts';
+import { affine } from './matMul.ts';
+import { embedRows, projectInput } from './embedding.ts';
 import { zeroStates, type CharRnn } from './network.ts';
 import { flattenStates, unflattenStates } from './cells/stateList.ts';
 import type { CellState } from './cells/index.ts';
@@ -18,14 +18,12 @@ function stepArgmax(
     const idT = tf.tensor1d(ids, 'int32');
     let x: tf.Tensor2D | null = net.embedding ? embedRows(net.embedding, idT) : null;
     const after = net.layers.map((layer, l) => {
-      const zx: tf.Tensor2D = x
-        ? tf.add(matMul(x, layer.kernel), layer.bias)
-        : tf.add(embedRows(layer.kernel, idT), layer.bias); // [B, G*H]
+      const zx: tf.Tensor2D = projectInput(x, idT, layer.kernel, layer.bias); // [B, G*H]
       const out = net.cell.step(zx, states[l]!, layer.recurrent);
       x = out.state.h;
       return out.state;
     });
-    const logits = tf.add(matMul(x as unknown as tf.Tensor2D, net.outKernel), net.outBias);
+    const logits = affine(x as unknown as tf.Tensor2D, net.outKernel, net.outBias);
     return [tf.argMax(logits, 1), ...flattenStates(after)];
   }) as [tf.Tensor1D, ...tf.Tensor2D[]];
   return { next, states: unflattenStates(flat, net.cell.kind === 'lstm') };

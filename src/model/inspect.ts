@@ -2,9 +2,9 @@
 // next-character probabilities at each position, for the LSTMVis-style view and the probability
 // bars. Runs the cells one step at a time (batch 1) and reads everything back in one transfer.
 import * as tf from '@tensorflow/tfjs-core';
-import { matMul } from './matMul.ts';
+import { affine } from './matMul.ts';
 import type { CellState } from './cells/index.ts';
-import { embedRows } from './embedding.ts';
+import { embedRows, projectInput } from './embedding.ts';
 import { zeroStates, type CharRnn } from './network.ts';
 
 export interface Inspection {
@@ -28,9 +28,7 @@ export async function inspect(net: CharRnn, ids: readonly number[]): Promise<Ins
       const idT = tf.tensor1d([id], 'int32');
       let x: tf.Tensor2D | null = net.embedding ? embedRows(net.embedding, idT) : null;
       states = net.layers.map((layer, l) => {
-        const zx: tf.Tensor2D = x
-          ? tf.add(matMul(x, layer.kernel), layer.bias)
-          : tf.add(embedRows(layer.kernel, idT), layer.bias);
+        const zx: tf.Tensor2D = projectInput(x, idT, layer.kernel, layer.bias);
         const out = net.cell.step(zx, states[l]!, layer.recurrent);
         gates.forEach((g, k) => {
           const value = g === 'hidden' ? out.state.h : out.activations[g]!;
@@ -40,7 +38,7 @@ export async function inspect(net: CharRnn, ids: readonly number[]): Promise<Ins
         return out.state;
       });
       const top = x as unknown as tf.Tensor2D;
-      probs.push(tf.softmax(tf.add(matMul(top, net.outKernel), net.outBias)) as tf.Tensor2D);
+      probs.push(tf.softmax(affine(top, net.outKernel, net.outBias)) as tf.Tensor2D);
     }
     // One tensor per (layer, gate) and one for the probabilities: few readbacks.
     const stacked = perLayer.map((layer) => layer.map((steps) => tf.concat(steps, 0)));

@@ -1,11 +1,11 @@
 // The forward pass and the hand-written backward pass of the whole network for one batch.
-// Call both inside tf.tidy. Products with a transposed operand are written as tf.transpose then
-// matMul: wasm runs matMul's transpose flags 5-30x slower.
+// Call both inside tf.tidy. Products with a transposed operand go through transposedProduct and
+// byTransposed, which transpose first where the backend's flags are slow (wasm: 5-30x).
 import * as tf from '@tensorflow/tfjs-core';
-import { matMul } from './matMul.ts';
+import { affine, byTransposed, sumRows } from './matMul.ts';
 import type { CellCache, CellState } from './cells/index.ts';
-import { sumOuter, sumRows } from './cells/steps.ts';
-import { embedRows, embedRowsGradient } from './embedding.ts';
+import { sumOuter, transposedProduct } from './cells/steps.ts';
+import { embedRows, embedRowsGradient, projectInput } from './embedding.ts';
 import { softmaxCrossEntropy } from './loss.ts';
 import type { CharRnn } from './network.ts';
 
@@ -53,9 +53,7 @@ export function forward(
   let x: tf.Tensor2D | null = net.embedding ? embedRows(net.embedding, ids) : null;
   net.layers.forEach((layer, l) => {
     // [T*B, G*H]: every timestep's input projection in one product.
-    const zx: tf.Tensor2D = x
-      ? tf.add(matMul(x, layer.kernel), layer.bias)
-      : tf.add(embedRows(layer.kernel, ids), layer.bias);
+    const zx = projectInput(x, ids, layer.kernel, layer.bias);
     if (x) pass.inputs.push(x);
     const out = net.cell.forward(zx, seqLen, initial[l]!, layer.recurrent, options.keepCache);
     if (out.cache) pass.caches.push(out.cache);
@@ -65,7 +63,7 @@ export function forward(
     x = mask ? (tf.mul(out.hAll, mask) as tf.Tensor2D) : out.hAll;
   });
   pass.hTop = x as unknown as tf.Tensor2D;
-  pass.logits = tf.add(matMul(pass.hTop, net.outKernel), net.outBias) as tf.Tensor2D;
+  pass.logits = affine(pass.hTop, net.outKernel, net.outBias);
   return pass;
 }
 
@@ -83,9 +81,9 @@ export function lossAndGradients(
 ): { loss: tf.Scalar; grads: tf.Tensor[]; finals: CellState[] } {
   const pass = forward(net, ids, seqLen, initial, { keepCache: true, dropout });
   const { loss, dLogits } = softmaxCrossEntropy(pass.logits, targets);
-  const dOutKernel = matMul(tf.transpose(pass.hTop), dLogits); // [H, V]
+  const dOutKernel = transposedProduct(pass.hTop, dLogits); // [H, V]
   const dOutBias = sumRows(dLogits); // [V]
-  let dh: tf.Tensor2D = matMul(dLogits, tf.transpose(net.outKernel)); // [T*B, H]
+  let dh = byTransposed(net.outKernel)(dLogits); // [T*B, H]
   const layerGrads: tf.Tensor[][] = [];
   let dEmbedding: tf.Tensor | null = null;
   for (let l = net.layers.length - 1; l >= 0; l--) {
@@ -99,7 +97,7 @@ export function lossAndGradients(
     let dKernel: tf.Tensor;
     if (input) {
       dKernel = sumOuter(input, dz); // [in, G*H]
-      dh = matMul(dz, tf.transpose(layer.kernel)); // [T*B, in] into the layer below
+      dh = byTransposed(layer.kernel)(dz); // [T*B, in] into the layer below
       if (l === 0 && net.embedding) {
         dEmbedding = embedRowsGradient(dh, ids, net.shape.vocabSize); // [V, E]
       }

@@ -1,9 +1,9 @@
 // Stateful sampling: one step per character, carrying h and c of every layer, so generating n
 // characters costs n cell steps (never a re-run over a whole window).
 import * as tf from '@tensorflow/tfjs-core';
-import { matMul } from './matMul.ts';
+import { affine } from './matMul.ts';
 import type { CellState } from './cells/index.ts';
-import { embedRows } from './embedding.ts';
+import { embedRows, projectInput } from './embedding.ts';
 import { zeroStates, type CharRnn } from './network.ts';
 import { flattenStates, unflattenStates } from './cells/stateList.ts';
 import type { Rng } from './random.ts';
@@ -62,15 +62,13 @@ export class StatefulSampler {
       const ids = tf.tensor1d([id], 'int32');
       let x: tf.Tensor2D | null = net.embedding ? embedRows(net.embedding, ids) : null; // [1, in]
       const next: CellState[] = net.layers.map((layer, l) => {
-        const zx: tf.Tensor2D = x
-          ? tf.add(matMul(x, layer.kernel), layer.bias)
-          : tf.add(embedRows(layer.kernel, ids), layer.bias); // [1, G*H]
+        const zx: tf.Tensor2D = projectInput(x, ids, layer.kernel, layer.bias); // [1, G*H]
         const out = net.cell.step(zx, this.states[l]!, layer.recurrent);
         x = out.state.h;
         return out.state;
       });
       const top = x as unknown as tf.Tensor2D;
-      const logits = tf.add(matMul(top, net.outKernel), net.outBias); // [1, V]
+      const logits = affine(top, net.outKernel, net.outBias); // [1, V]
       return [logits, ...flattenStates(next)];
     }) as [tf.Tensor, ...tf.Tensor2D[]];
     tf.dispose(flattenStates(this.states));

@@ -6,7 +6,7 @@
 //   h~   = tanh(x W_h + b_h + (r * h_{t-1}) U_h)           (candidate)
 //   h_t  = z * h_{t-1} + (1 - z) * h~
 import * as tf from '@tensorflow/tfjs-core';
-import { matMul } from '../matMul.ts';
+import { byTransposed, matMul } from '../matMul.ts';
 import { joinSteps, sigmoidDerivative, splitSteps, sumOuter, tanhDerivative } from './steps.ts';
 import type { CellCache, CellState, RecurrentCell } from './types.ts';
 
@@ -68,8 +68,8 @@ export const gruCell: RecurrentCell = {
     const cache = cacheIn as GruCache;
     const seqLen = cache.zr.length;
     const [uZr, uH] = splitRecurrent(recurrent);
-    const uZrT = tf.transpose(uZr); // [2H, H]
-    const uHT = tf.transpose(uH); // [H, H]
+    const byUZrT = byTransposed(uZr); // x -> x U_zr^T, [B, 2H] -> [B, H]
+    const byUHT = byTransposed(uH); // x -> x U_h^T, [B, H] -> [B, H]
     const dhSteps = splitSteps(dhAll, seqLen);
     const dZr = new Array<tf.Tensor2D>(seqLen);
     const dAh = new Array<tf.Tensor2D>(seqLen);
@@ -83,13 +83,13 @@ export const gruCell: RecurrentCell = {
       // Through h_t = hh + z (h_{t-1} - hh): to the candidate, the update gate, and h_{t-1}.
       const dah = tf.mul(tf.mul(dh, tf.sub(1, z)), tanhDerivative(hh)) as tf.Tensor2D; // [B, H]
       const dz = tf.mul(dh, tf.sub(hPrev, hh));
-      const dRh = matMul(dah, uHT); // dL/d(r * h_{t-1}), [B, H]
+      const dRh = byUHT(dah); // dL/d(r * h_{t-1}), [B, H]
       const dr = tf.mul(dRh, hPrev);
       const dzr = tf.mul(tf.concat([dz, dr], 1), sigmoidDerivative(zr)) as tf.Tensor2D; // [B, 2H]
       dZr[t] = dzr;
       dAh[t] = dah;
       // h_{t-1} feeds the output directly (z), the candidate through r, and both gates.
-      dhNext = tf.add(tf.add(tf.mul(dh, z), tf.mul(dRh, r)), matMul(dzr, uZrT));
+      dhNext = tf.add(tf.add(tf.mul(dh, z), tf.mul(dRh, r)), byUZrT(dzr));
     }
     const dzrAll = joinSteps(dZr); // [T*B, 2H]
     const dahAll = joinSteps(dAh); // [T*B, H]

@@ -2,7 +2,7 @@
 // have them: per timestep 2 matMuls and 3 kernels each way, where gru.ts runs about 30 kernels.
 // Same maths as gru.ts (reset gate before the recurrent product), gate layout [z | r | h].
 import * as tf from '@tensorflow/tfjs-core';
-import { matMul } from '../matMul.ts';
+import { byTransposed, matMul } from '../matMul.ts';
 import * as pw from '../pointwise/spec.ts';
 import { joinSteps, sumOuter } from './steps.ts';
 import type { CellForward, CellState, FusedCellCache, FusedPath } from './types.ts';
@@ -144,8 +144,8 @@ function gruBackwardFused(
   const [rows, H] = dhAll.shape;
   const batch = rows / seqLen;
   const [uZr, uH] = splitRecurrent(recurrent);
-  const uZrT = tf.transpose(uZr); // [2H, H]
-  const uHT = tf.transpose(uH); // [H, H]
+  const byUZrT = byTransposed(uZr); // x -> x U_zr^T, [B, 2H] -> [B, H]
+  const byUHT = byTransposed(uH); // x -> x U_h^T, [B, H] -> [B, H]
   const dZr = new Array<tf.Tensor2D>(seqLen);
   const dAh = new Array<tf.Tensor2D>(seqLen);
   let carried = tf.zeros([batch, H]) as tf.Tensor2D;
@@ -159,12 +159,12 @@ function gruBackwardFused(
       { x: carried },
     ];
     const dah = pw.pointwise(candidateGradient, H, batch, inputs);
-    const dRhIn = { x: matMul(dah, uHT) as tf.Tensor2D }; // [B, H]
+    const dRhIn = { x: byUHT(dah) }; // [B, H]
     const dzr = pw.pointwise(gateGradients, H, batch, [...inputs, dRhIn]);
     dZr[t] = dzr;
     dAh[t] = dah;
     if (t > 0) {
-      const dzrU = { x: matMul(dzr, uZrT) as tf.Tensor2D }; // [B, H]
+      const dzrU = { x: byUZrT(dzr) }; // [B, H]
       carried = pw.pointwise(carry, H, batch, [...inputs, dRhIn, dzrU]);
     }
   }

@@ -6,7 +6,7 @@
 //   i, f, o = sigmoid(z[:, 0:3H]),  g = tanh(z[:, 3H:4H])
 //   c_t = f * c_{t-1} + i * g,      h_t = o * tanh(c_t)
 import * as tf from '@tensorflow/tfjs-core';
-import { matMul } from '../matMul.ts';
+import { byTransposed, matMul } from '../matMul.ts';
 import { joinSteps, sigmoidDerivative, splitSteps, sumOuter, tanhDerivative } from './steps.ts';
 import type { CellCache, CellState, RecurrentCell } from './types.ts';
 
@@ -70,8 +70,7 @@ export const lstmCell: RecurrentCell = {
     const seqLen = cache.sig.length;
     const dhSteps = splitSteps(dhAll, seqLen);
     const dzSteps = new Array<tf.Tensor2D>(seqLen);
-    // Transposed once, not per step via matMul's transposeB (5x slower on wasm).
-    const recurrentT = tf.transpose(recurrent); // [4H, H]
+    const byUT = byTransposed(recurrent); // x -> x U^T, [B, 4H] -> [B, H]
     let dhNext: tf.Tensor2D | null = null; // dL/dh_t arriving through step t+1's h_t U
     let dcNext: tf.Tensor2D | null = null; // dL/dc_t arriving through c_{t+1} = f c_t + ...
     for (let t = seqLen - 1; t >= 0; t--) {
@@ -89,7 +88,7 @@ export const lstmCell: RecurrentCell = {
       const dzG = tf.mul(tf.mul(dc, i), tanhDerivative(g)); // [B, H]
       const dz = tf.concat([dzSig, dzG], 1) as tf.Tensor2D; // [B, 4H]
       dzSteps[t] = dz;
-      dhNext = matMul(dz, recurrentT); // [B, H]
+      dhNext = byUT(dz); // [B, H]
       dcNext = tf.mul(dc, f);
     }
     const dz = joinSteps(dzSteps); // [T*B, 4H]

@@ -2,7 +2,7 @@
 // have them: per timestep 3 kernels forward (matMul, gates, h) and 3 backward (gradients,
 // matMul, cell gradient), where the op-by-op cell in lstm.ts runs about 40. Same maths, same gate order.
 import * as tf from '@tensorflow/tfjs-core';
-import { matMul } from '../matMul.ts';
+import { byTransposed, matMul } from '../matMul.ts';
 import * as pw from '../pointwise/spec.ts';
 import { joinSteps, sumOuter } from './steps.ts';
 import type { CellForward, CellState, FusedCellCache, FusedPath } from './types.ts';
@@ -104,7 +104,7 @@ function lstmBackwardFused(
   const seqLen = cache.states.length;
   const [rows, H] = dhAll.shape;
   const batch = rows / seqLen;
-  const recurrentT = tf.transpose(recurrent); // [4H, H]
+  const byUT = byTransposed(recurrent); // x -> x U^T, [B, 4H] -> [B, H]
   let dhNext = tf.zeros([batch, H]) as tf.Tensor2D;
   let dcNext = dhNext;
   const dzSteps = new Array<tf.Tensor2D>(seqLen);
@@ -118,7 +118,7 @@ function lstmBackwardFused(
     const dz = pw.pointwise(gradients, H, batch, inputs); // [B, 4H]
     dzSteps[t] = dz;
     if (t > 0) {
-      dhNext = matMul(dz, recurrentT); // [B, H]
+      dhNext = byUT(dz); // [B, H]
       dcNext = pw.pointwise(cellGradient, H, batch, inputs);
     }
   }

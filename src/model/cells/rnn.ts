@@ -1,7 +1,7 @@
 // The simple (Elman) RNN of the lectures, with hand-written backprop through time:
 //   s_t = tanh(x_t W + s_{t-1} U + b)
 import * as tf from '@tensorflow/tfjs-core';
-import { matMul } from '../matMul.ts';
+import { byTransposed, matMul } from '../matMul.ts';
 import { joinSteps, splitSteps, sumOuter, tanhDerivative } from './steps.ts';
 import type { CellCache, RecurrentCell } from './types.ts';
 
@@ -35,7 +35,7 @@ export const rnnCell: RecurrentCell = {
   backward(dhAll, cacheIn, recurrent) {
     const cache = cacheIn as RnnCache;
     const seqLen = cache.h.length;
-    const recurrentT = tf.transpose(recurrent); // [H, H]
+    const byUT = byTransposed(recurrent); // x -> x U^T, [B, H] -> [B, H]
     const dhSteps = splitSteps(dhAll, seqLen);
     const dzSteps = new Array<tf.Tensor2D>(seqLen);
     let dhNext: tf.Tensor2D | null = null;
@@ -43,7 +43,7 @@ export const rnnCell: RecurrentCell = {
       const dh: tf.Tensor2D = dhNext ? tf.add(dhSteps[t]!, dhNext) : dhSteps[t]!;
       const dz = tf.mul(dh, tanhDerivative(cache.h[t]!)) as tf.Tensor2D; // [B, H]
       dzSteps[t] = dz;
-      dhNext = matMul(dz, recurrentT);
+      dhNext = byUT(dz);
     }
     const dz = joinSteps(dzSteps); // [T*B, H]
     return { dz, dRecurrent: sumOuter(cache.hPrev, dz) }; // [H, H]

@@ -1,7 +1,7 @@
 // The simple RNN with fused point-wise kernels (see ../pointwise/spec.ts): per timestep a matMul
 // and one kernel each way, where rnn.ts runs 3 forward and 5 backward.
 import * as tf from '@tensorflow/tfjs-core';
-import { matMul } from '../matMul.ts';
+import { byTransposed, matMul } from '../matMul.ts';
 import * as pw from '../pointwise/spec.ts';
 import { joinSteps, sumOuter } from './steps.ts';
 import type { CellForward, CellState, FusedCellCache, FusedPath } from './types.ts';
@@ -56,7 +56,7 @@ function rnnBackwardFused(
   const [rows, H] = dhAll.shape;
   const batch = cache.batch;
   const seqLen = rows / batch;
-  const recurrentT = tf.transpose(recurrent); // [H, H]
+  const byUT = byTransposed(recurrent); // x -> x U^T, [B, H] -> [B, H]
   const dzSteps = new Array<tf.Tensor2D>(seqLen);
   let dhNext = tf.zeros([batch, H]) as tf.Tensor2D;
   for (let t = seqLen - 1; t >= 0; t--) {
@@ -67,7 +67,7 @@ function rnnBackwardFused(
       { x: cache.hAll, row },
     ]);
     dzSteps[t] = dz;
-    if (t > 0) dhNext = matMul(dz, recurrentT);
+    if (t > 0) dhNext = byUT(dz);
   }
   const dz = joinSteps(dzSteps); // [T*B, H]
   return { dz, dRecurrent: sumOuter(cache.hPrev, dz) }; // [H, H]
