@@ -3,10 +3,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 // Autodiff gradients, used only by tests that cross-check the hand-written backprop.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { registerCpuLoss } from './cpuLoss.ts';
 import { registerCpuMatMul } from './cpuMatMul.ts';
 
 // IS_TEST silences tfjs's advice to install tfjs-node, printed once per test file.
 tf.env().set('IS_TEST', true);
 await tf.setBackend('cpu');
-// The product the app's cpu backend runs (cpuMatMul.ts), so the tests check that path.
+// The product and loss the app's cpu backend runs (cpuMatMul.ts, cpuLoss.ts): tests check that path.
 registerCpuMatMul();
+registerCpuLoss();

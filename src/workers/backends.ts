@@ -11,6 +11,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { checkShape, checkStepValues, compareCheckValues } from '../model/selfCheck.ts';
 import type { CheckValues } from '../model/selfCheck.ts';
 import type { CellKind } from '../model/kinds.ts';
+import { registerCpuLoss } from '../model/cpuLoss.ts';
 import { registerCpuMatMul } from '../model/cpuMatMul.ts';
 import { registerCpuPointwise } from '../model/pointwise/cpuKernel.ts';
 import { registerWasmKernels } from '../model/wasmKernels.ts';
@@ -37,8 +38,10 @@ registerWasmKernels();
 // src/model/pointwise/spec.ts); wasm keeps the op-by-op cells, which its native kernels run fast.
 registerCpuPointwise();
 registerWebglPointwise();
-// tfjs's cpu matMul runs at ~1 GFLOP/s; ours (src/model/cpuMatMul.ts) at ~5.
+// tfjs's cpu matMul runs at ~1 GFLOP/s; ours (src/model/cpuMatMul.ts) at ~5. The loss likewise
+// in one cpu kernel (src/model/cpuLoss.ts).
 registerCpuMatMul();
+registerCpuLoss();
 registerWebgpuPointwise();
 // One XNNPACK thread per core where the page is cross-origin isolated (our servers send the
 // headers): `npm run bench -- --wasm-threads=1,2` measures what they bring. Starting them inside
