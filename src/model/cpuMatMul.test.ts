@@ -28,6 +28,7 @@ describe('our cpu matrix product', () => {
 
   for (const [m, k, n] of [
     [1, 1, 1],
+    [1, 130, 9], // one row: generation's path
     [3, 5, 7],
     [32, 13, 65],
     [300, 17, 6], // more rows than the packed-weight cache serves

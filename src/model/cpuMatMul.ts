@@ -73,6 +73,24 @@ function multiplyPanels(pa: Float32Array, pb: Float32Array, m4: number, k: numbe
 }
 
 /**
+ * out[1, N4] = a B for one row a [K] (generation multiplies one row per character, where a 4x4
+ * block would compute three rows of padding).
+ */
+function multiplyRow(a: Float32Array, pb: Float32Array, k: number, n4: number) {
+  const out = new Float32Array(n4);
+  // prettier-ignore
+  for (let j = 0; j < n4; j += 4) {
+    let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+    for (let s = 0, q = j * k; s < k; s++, q += 4) {
+      const x = a[s]!;
+      c0 += x * pb[q]!; c1 += x * pb[q + 1]!; c2 += x * pb[q + 2]!; c3 += x * pb[q + 3]!;
+    }
+    out[j] = c0; out[j + 1] = c1; out[j + 2] = c2; out[j + 3] = c3;
+  }
+  return out;
+}
+
+/**
  * The [m, n] top-left corner of a row-major [m4, n4] matrix (itself when nothing was padded),
  * with `bias` [n] added to every row when given.
  */
@@ -136,15 +154,24 @@ const matMulCpu: KernelFunc = ({ inputs, attrs, backend }) => {
   if (k !== kB) throw new Error(`${MATMUL_KERNEL}: inner sizes ${k} and ${kB} differ`);
   const aValues = cpu.readSync(a.dataId) as Float32Array;
   const bValues = cpu.readSync(b.dataId) as Float32Array;
-  // A's row i, entry s at a[i * k + s], or a[s * m + i] if a^T.
-  const pa = packPanels(aValues, m, k, transposeA ? 1 : k, transposeA ? m : 1);
   const pb = panelsOfB(b, bValues, m, transposeB);
   const n4 = roundUp4(n);
   const biasValues = bias ? (cpu.readSync(bias.dataId) as Float32Array) : null;
   if (biasValues && biasValues.length !== n) {
     throw new Error(`${MATMUL_KERNEL}: a bias of ${biasValues.length} for ${n} columns`);
   }
-  const out = corner(multiplyPanels(pa, pb, roundUp4(m), k, n4), m, n, n4, biasValues);
+  // A's row i, entry s at a[i * k + s], or a[s * m + i] if a^T: for one row, a[s] either way.
+  const product =
+    m === 1
+      ? multiplyRow(aValues, pb, k, n4)
+      : multiplyPanels(
+          packPanels(aValues, m, k, transposeA ? 1 : k, transposeA ? m : 1),
+          pb,
+          roundUp4(m),
+          k,
+          n4,
+        );
+  const out = corner(product, m, n, n4, biasValues);
   return cpu.makeTensorInfo([m, n], 'float32', out);
 };
 
