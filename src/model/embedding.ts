@@ -1,6 +1,7 @@
 // Row lookups into a [V, D] table for one-hot characters: the embedding layer, or layer 0's
 // kernel when the input is one-hot (then x W is row `id` of W).
 import * as tf from '@tensorflow/tfjs-core';
+import { hasRowsKernel, rows, rowsGradient } from './cpuRows.ts';
 import { affine, matMul } from './matMul.ts';
 import { oneHotFloat } from './oneHot.ts';
 
@@ -18,6 +19,7 @@ function canSegmentSum(): boolean {
 
 /** Rows `ids` of `table`: one-hot(ids) x table. [N] ids of [V, D] -> [N, D]. */
 export function embedRows(table: tf.Tensor2D, ids: tf.Tensor1D): tf.Tensor2D {
+  if (hasRowsKernel()) return rows(table, ids); // cpu: row copies, see cpuRows.ts
   const vocab = table.shape[0];
   if (vocab <= ONE_HOT_MAX_VOCAB) return matMul(oneHotFloat(ids, vocab), table);
   return tf.gather(table, ids);
@@ -34,6 +36,7 @@ export function projectInput(
   bias: tf.Tensor1D, // [G*H]
 ): tf.Tensor2D {
   if (x) return affine(x, kernel, bias);
+  if (hasRowsKernel()) return rows(kernel, ids, bias);
   const vocab = kernel.shape[0];
   if (vocab <= ONE_HOT_MAX_VOCAB) return affine(oneHotFloat(ids, vocab), kernel, bias);
   return tf.add(tf.gather(kernel, ids), bias);
@@ -45,6 +48,7 @@ export function embedRowsGradient(
   ids: tf.Tensor1D, // [N]
   vocab: number,
 ): tf.Tensor2D {
+  if (hasRowsKernel()) return rowsGradient(dRows, ids, vocab);
   if (vocab > ONE_HOT_MAX_VOCAB && canSegmentSum()) return tf.unsortedSegmentSum(dRows, ids, vocab);
   return matMul(tf.transpose(oneHotFloat(ids, vocab)), dRows);
 }

@@ -5,10 +5,12 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { registerCpuLoss } from './cpuLoss.ts';
 import { registerCpuMatMul } from './cpuMatMul.ts';
+import { registerCpuRows } from './cpuRows.ts';
 
 // IS_TEST silences tfjs's advice to install tfjs-node, printed once per test file.
 tf.env().set('IS_TEST', true);
 await tf.setBackend('cpu');
-// The product and loss the app's cpu backend runs (cpuMatMul.ts, cpuLoss.ts): tests check that path.
+// The cpu kernels the app registers (product, loss, row lookups): the tests check that path.
 registerCpuMatMul();
 registerCpuLoss();
+registerCpuRows();
