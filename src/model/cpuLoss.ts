@@ -3,7 +3,8 @@
 // through per-element index arithmetic: 32 of a 287 ms 1x128 step in Node, once the products ran
 // on our own kernel (cpuMatMul.ts). Here each row is three passes over its V logits.
 import * as tf from '@tensorflow/tfjs-core';
-import type { DataType, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import { cpuBackend } from './cpuBackend.ts';
 
 export const LOSS_KERNEL = 'CharRnnSoftmaxCrossEntropy';
 
@@ -20,15 +21,9 @@ export function lossKernel(logits: tf.Tensor2D, targets: tf.Tensor1D): [tf.Scala
   ];
 }
 
-/** The two methods of MathBackendCPU used here (public in its typings). */
-interface CpuBackend {
-  readSync(dataId: object): unknown;
-  makeTensorInfo(shape: number[], dtype: DataType, values: Float32Array): TensorInfo;
-}
-
 const lossCpu: KernelFunc = ({ inputs, backend }) => {
   const { logits, targets } = inputs as { logits: TensorInfo; targets: TensorInfo };
-  const cpu = backend as unknown as CpuBackend;
+  const cpu = cpuBackend(backend);
   const [n, vocab] = logits.shape as [number, number];
   const x = cpu.readSync(logits.dataId) as Float32Array;
   const ids = cpu.readSync(targets.dataId) as Int32Array;

@@ -3,16 +3,12 @@
 // Node at a step's shapes, where matMul was 87% (1x128 LSTM) to 94% (3x512 GRU) of a cpu step.
 // Here both operands are first packed into panels of 4 rows (b: 4 columns), [ceil(M/4), K, 4],
 // zero-padded, so every 4x4 block of the output is one pass over two contiguous panels with its
-// 16 sums held in locals: 4.7-5.6 GFLOP/s at the same shapes (scripts/tmp measurements, Node 20).
+// 16 sums held in locals: 4.4-4.7 GFLOP/s at the same shapes in Node, 3.6-6.4 in the bench's
+// Chromium runs (a 3x4 block measured up to 10% faster, 2x4 and 4x8 no better).
 // Packing also reads a or b transposed for free: the flags only change the strides. An optional
 // bias [N] is added to every row of the output as it is written (see affine in matMul.ts).
-import {
-  registerKernel,
-  unregisterKernel,
-  type DataType,
-  type KernelFunc,
-  type TensorInfo,
-} from '@tensorflow/tfjs-core';
+import { registerKernel, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
+import { cpuBackend } from './cpuBackend.ts';
 import { MATMUL_KERNEL, type MatMulAttrs } from './matMul.ts';
 
 const roundUp4 = (n: number) => (n + 3) & ~3;
@@ -131,12 +127,6 @@ function panelsOfB(b: TensorInfo, values: Float32Array, rows: number, transposed
   return panels;
 }
 
-/** The two methods of MathBackendCPU used here (public in its typings). */
-interface CpuBackend {
-  readSync(dataId: object): unknown;
-  makeTensorInfo(shape: number[], dtype: DataType, values: Float32Array): TensorInfo;
-}
-
 const matMulCpu: KernelFunc = ({ inputs, attrs, backend }) => {
   const { transposeA, transposeB } = attrs as unknown as MatMulAttrs;
   const { a, b, bias } = inputs as { a: TensorInfo; b: TensorInfo; bias?: TensorInfo };
@@ -148,7 +138,7 @@ const matMulCpu: KernelFunc = ({ inputs, attrs, backend }) => {
   ) {
     throw new Error(`${MATMUL_KERNEL}: needs two float32 matrices, got ${a.shape} and ${b.shape}`);
   }
-  const cpu = backend as unknown as CpuBackend;
+  const cpu = cpuBackend(backend);
   const [m, k] = transposeA ? [a.shape[1]!, a.shape[0]!] : [a.shape[0]!, a.shape[1]!];
   const [kB, n] = transposeB ? [b.shape[1]!, b.shape[0]!] : [b.shape[0]!, b.shape[1]!];
   if (k !== kB) throw new Error(`${MATMUL_KERNEL}: inner sizes ${k} and ${kB} differ`);
@@ -177,9 +167,4 @@ const matMulCpu: KernelFunc = ({ inputs, attrs, backend }) => {
 
 export function registerCpuMatMul(): void {
   registerKernel({ kernelName: MATMUL_KERNEL, backendName: 'cpu', kernelFunc: matMulCpu });
-}
-
-export function unregisterCpuMatMul(): void {
-  unregisterKernel(MATMUL_KERNEL, 'cpu');
-  packedB.clear();
 }

@@ -8,13 +8,8 @@
 //
 // Not registered on wasm: a JS kernel on the wasm heap trained no faster there (Node, 1x128 and
 // 2x512), the wasm element-wise kernels being fast already; wasm's time is in matMul.
-import {
-  registerKernel,
-  unregisterKernel,
-  type DataType,
-  type KernelFunc,
-  type TensorInfo,
-} from '@tensorflow/tfjs-core';
+import { registerKernel, unregisterKernel, type KernelFunc } from '@tensorflow/tfjs-core';
+import { cpuBackend } from '../cpuBackend.ts';
 import { linearise, type LinearProgram, type Step } from './linear.ts';
 import {
   kernelInputs,
@@ -81,15 +76,9 @@ const compile = (spec: PointwiseSpec): Compiled =>
     return new Function('values', 'widths', 'starts', 'H', 'rows', 'out', source) as Compiled;
   });
 
-/** The two methods of MathBackendCPU used here (public in its typings). */
-interface CpuBackend {
-  readSync(dataId: object): unknown;
-  makeTensorInfo(shape: number[], dtype: DataType, values: Float32Array): TensorInfo;
-}
-
 const pointwiseCpu: KernelFunc = ({ inputs, attrs: rawAttrs, backend }) => {
   const attrs = rawAttrs as unknown as PointwiseAttrs;
-  const cpu = backend as unknown as CpuBackend;
+  const cpu = cpuBackend(backend);
   const { spec, hidden, rows } = attrs;
   const infos = kernelInputs(inputs, attrs);
   if (infos.some((t) => t.dtype !== 'float32')) {
