@@ -2,7 +2,7 @@
 // characters are one-hot (x W is then row `id` of W). Elsewhere they are one-hot products or a
 // gather (embedding.ts); on cpu a one-hot product of [1600] ids by a [65, 512] table costs 25 ms
 // of arithmetic on zeros, tfjs's cpu gather 37 ms and its UnsortedSegmentSum 4.6 s (Node). Here
-// both are plain row copies and row sums, under 1 ms.
+// both are plain row copies and row sums: 5 ms for that lookup with layer 0's bias added.
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { cpuBackend } from './cpuBackend.ts';
