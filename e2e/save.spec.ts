@@ -1,5 +1,5 @@
-// Issue 6: autosave and resume after a reload, export and import of the model (and refusals of
-// bad files), and the comparison of two saved runs.
+// Issue 6: autosave and resume after a reload, export and import of the model and of any saved
+// run (and refusals of bad files), and the comparison of two saved runs.
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { expect, setUpTinyRun, test, trainPoints } from './fixtures.ts';
@@ -135,6 +135,35 @@ test('an exported model imports back, and bad files are refused without changing
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(status(page)).toContainText('Paused at step 4');
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  expect(watched.consoleErrors).toEqual([]);
+});
+
+test('any saved run exports as a run file that imports back with its history', async ({
+  page,
+  watched,
+}, testInfo) => {
+  await setUpTinyRun(page);
+  await stepThenStop(page, 2);
+  await page.getByLabel('Hidden size', { exact: true }).fill('24');
+  await stepThenStop(page, 3);
+  const rows = savedRuns(page).getByRole('listitem');
+  await expect(rows).toHaveCount(2);
+
+  // The older run, not the one the Training panel shows.
+  const older = rows.filter({ hasText: '· step 2 ·' });
+  const downloading = page.waitForEvent('download');
+  await older.getByRole('button', { name: 'Export' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^Addition-LSTM-1x16-.*\.run\.json$/);
+  const path = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(path);
+  const file = JSON.parse(await readFile(path, 'utf8'));
+  expect([file.hyper.hiddenSize, file.step]).toEqual([16, 2]);
+
+  await filesPanel(page).getByLabel('Import run file').setInputFiles(path);
+  await expect(filesPanel(page)).toContainText('Imported');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: 'imported run file' })).toContainText('· step 2 ·');
   expect(watched.consoleErrors).toEqual([]);
 });
 

@@ -1,5 +1,6 @@
 // Export and import: the current model as LayersModel files (model.json + model.weights.bin, which
-// stock tf.loadLayersModel reads from one folder), the current run as a run file, and both back.
+// stock tf.loadLayersModel reads from one folder), the current or any saved run as a run file,
+// and both back.
 // Every import is checked in full before anything changes: a bad file leaves the form, the run and
 // the saved runs as they were, and says what is wrong.
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -89,10 +90,11 @@ export function useModelFiles(options: Options) {
       return null;
     });
 
-  const exportRunFile = () =>
+  /** Downloads `chosen` (a saved run's Export), or else the run in the Training panel. */
+  const exportRunFile = (chosen?: SavedRun) =>
     act(async () => {
       const id = latest.current.autosave.currentRecordId();
-      const run = latest.current.runs.find((r) => r.id === id);
+      const run = chosen ?? latest.current.runs.find((r) => r.id === id);
       if (run === undefined)
         throw new Error('This run has not been saved yet: train or step first.');
       const text = JSON.stringify(toRunFile(run));

@@ -1,5 +1,6 @@
 // One saved run: its name (renamed inline), corpus, settings, step, save time and size, and what
-// can be done with it. Delete asks first; Resume is offered for runs that have weights.
+// can be done with it. Delete asks first; Resume is offered for runs that have weights; Export
+// downloads it as a run file.
 import { useId, useState } from 'react';
 import { formatBytes, formatInt } from '../app/format.ts';
 import { canResume, formatSavedAt, settingsSummary, type SavedRun } from '../app/savedRun.ts';
@@ -13,6 +14,8 @@ interface Props {
   onResume: (run: SavedRun) => void;
   onRename: (id: string, name: string) => void;
   onDelete: (id: string) => void;
+  /** Downloads the run as a run file (see ModelFilesPanel for importing one). */
+  onExport: (run: SavedRun) => void;
 }
 
 const REASONS: Record<SavedRun['reason'], string> = {
@@ -23,7 +26,8 @@ const REASONS: Record<SavedRun['reason'], string> = {
   imported: 'imported run file (history only)',
 };
 
-export function SavedRunRow({ run, live, resumeBlocked, onResume, onRename, onDelete }: Props) {
+export function SavedRunRow(props: Props) {
+  const { run, live, resumeBlocked, onResume, onRename, onDelete, onExport } = props;
   const id = useId();
   // Every row has the same buttons: each names its run to screen readers through this.
   const nameId = `${id}-name`;
@@ -108,6 +112,14 @@ export function SavedRunRow({ run, live, resumeBlocked, onResume, onRename, onDe
             aria-describedby={nameId}
           >
             Rename
+          </button>
+          <button
+            type="button"
+            onClick={() => onExport(run)}
+            aria-describedby={nameId}
+            title="Download as a run file: settings, vocabulary, loss history and samples"
+          >
+            Export
           </button>
           <button
             type="button"

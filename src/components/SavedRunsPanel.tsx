@@ -42,6 +42,7 @@ export function SavedRunsPanel({ runs }: { runs: Runs }) {
             }}
             onRename={(id, name) => void saved.rename(id, name)}
             onDelete={(id) => void saved.remove(id)}
+            onExport={(r) => void runs.files.exportRunFile(r)}
           />
         ))}
       </ul>
