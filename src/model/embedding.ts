@@ -17,12 +17,16 @@ function canSegmentSum(): boolean {
   return tf.getKernel('UnsortedSegmentSum', tf.getBackend()) !== undefined;
 }
 
-/** Rows `ids` of `table`: one-hot(ids) x table. [N] ids of [V, D] -> [N, D]. */
-export function embedRows(table: tf.Tensor2D, ids: tf.Tensor1D): tf.Tensor2D {
-  if (hasRowsKernel()) return rows(table, ids); // cpu: row copies, see cpuRows.ts
+/** Rows `ids` of `table` (one-hot(ids) x table), plus `bias` when given: [N] of [V, D] -> [N, D]. */
+export function embedRows(table: tf.Tensor2D, ids: tf.Tensor1D, bias?: tf.Tensor1D): tf.Tensor2D {
+  if (hasRowsKernel()) return rows(table, ids, bias); // cpu: row copies, see cpuRows.ts
   const vocab = table.shape[0];
-  if (vocab <= ONE_HOT_MAX_VOCAB) return matMul(oneHotFloat(ids, vocab), table);
-  return tf.gather(table, ids);
+  if (vocab <= ONE_HOT_MAX_VOCAB) {
+    const oneHot = oneHotFloat(ids, vocab);
+    return bias ? affine(oneHot, table, bias) : matMul(oneHot, table);
+  }
+  const found = tf.gather(table, ids);
+  return bias ? tf.add(found, bias) : found;
 }
 
 /**
@@ -35,11 +39,7 @@ export function projectInput(
   kernel: tf.Tensor2D, // [in, G*H]
   bias: tf.Tensor1D, // [G*H]
 ): tf.Tensor2D {
-  if (x) return affine(x, kernel, bias);
-  if (hasRowsKernel()) return rows(kernel, ids, bias);
-  const vocab = kernel.shape[0];
-  if (vocab <= ONE_HOT_MAX_VOCAB) return affine(oneHotFloat(ids, vocab), kernel, bias);
-  return tf.add(tf.gather(kernel, ids), bias);
+  return x ? affine(x, kernel, bias) : embedRows(kernel, ids, bias);
 }
 
 /** The gradient of embedRows for the table: one-hot(ids)^T x dRows, [V, D]. */
