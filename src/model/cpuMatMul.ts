@@ -105,30 +105,27 @@ function corner(x: Float32Array, m: number, n: number, n4: number, bias: Float32
 }
 
 /**
- * Packed right-hand sides kept for products with few rows: there packing b costs a good part of
- * the product itself, and b is a recurrent weight multiplied at every timestep. Keyed by the
- * tensor's data (tfjs data is immutable: a variable's assign gives it new data), 4 entries at most.
+ * Packed weights (products the caller marks `weightB`): a recurrent weight is multiplied at every
+ * timestep and every weight at every generated character, by a few rows, where packing b costs
+ * as much as a good part of the product. Keyed by the tensor's data, which tfjs never changes (a
+ * variable's assign gives it new data); weakly, so an entry goes with its tensor.
  */
-const PACK_CACHE_ROWS = 256;
-const PACK_CACHE_SIZE = 4;
-const packedB = new Map<object, { transposed: boolean; panels: Float32Array }>();
+const packedWeights = new WeakMap<object, { transposed: boolean; panels: Float32Array }>();
 
-function panelsOfB(b: TensorInfo, values: Float32Array, rows: number, transposed: boolean) {
+function panelsOfB(b: TensorInfo, values: Float32Array, transposed: boolean, weight: boolean) {
   const [k, n] = transposed ? [b.shape[1]!, b.shape[0]!] : [b.shape[0]!, b.shape[1]!];
   // B's columns are the panels' rows: column j, entry s at b[s * n + j], or b[j * k + s] if b^T.
   const pack = () => packPanels(values, n, k, transposed ? k : 1, transposed ? 1 : n);
-  if (rows >= PACK_CACHE_ROWS) return pack();
-  const hit = packedB.get(b.dataId);
-  if (hit?.transposed === transposed) return hit.panels;
+  if (!weight) return pack();
+  const kept = packedWeights.get(b.dataId);
+  if (kept?.transposed === transposed) return kept.panels;
   const panels = pack();
-  packedB.delete(b.dataId);
-  packedB.set(b.dataId, { transposed, panels });
-  if (packedB.size > PACK_CACHE_SIZE) packedB.delete(packedB.keys().next().value!);
+  packedWeights.set(b.dataId, { transposed, panels });
   return panels;
 }
 
 const matMulCpu: KernelFunc = ({ inputs, attrs, backend }) => {
-  const { transposeA, transposeB } = attrs as unknown as MatMulAttrs;
+  const { transposeA, transposeB, weightB } = attrs as unknown as MatMulAttrs;
   const { a, b, bias } = inputs as { a: TensorInfo; b: TensorInfo; bias?: TensorInfo };
   if (
     a.shape.length !== 2 ||
@@ -144,7 +141,7 @@ const matMulCpu: KernelFunc = ({ inputs, attrs, backend }) => {
   if (k !== kB) throw new Error(`${MATMUL_KERNEL}: inner sizes ${k} and ${kB} differ`);
   const aValues = cpu.readSync(a.dataId) as Float32Array;
   const bValues = cpu.readSync(b.dataId) as Float32Array;
-  const pb = panelsOfB(b, bValues, m, transposeB);
+  const pb = panelsOfB(b, bValues, transposeB, weightB);
   const n4 = roundUp4(n);
   const biasValues = bias ? (cpu.readSync(bias.dataId) as Float32Array) : null;
   if (biasValues && biasValues.length !== n) {

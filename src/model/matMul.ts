@@ -9,6 +9,8 @@ export const MATMUL_KERNEL = 'CharRnnMatMul';
 export interface MatMulAttrs {
   transposeA: boolean;
   transposeB: boolean;
+  /** b is a weight, multiplied again and again: a backend may keep it prepared (cpu: packed). */
+  weightB: boolean;
 }
 
 /** Whether the active backend has our product (else tf.matMul runs). */
@@ -16,8 +18,13 @@ export function hasOwnMatMul(): boolean {
   return tf.getKernel(MATMUL_KERNEL, tf.getBackend()) !== undefined;
 }
 
-function ownProduct(inputs: tf.NamedTensorMap, transposeA: boolean, transposeB: boolean) {
-  const attrs: MatMulAttrs = { transposeA, transposeB };
+function ownProduct(
+  inputs: tf.NamedTensorMap,
+  transposeA: boolean,
+  transposeB: boolean,
+  weightB: boolean,
+) {
+  const attrs: MatMulAttrs = { transposeA, transposeB, weightB };
   return tf
     .engine()
     .runKernel(MATMUL_KERNEL, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor2D;
@@ -31,24 +38,34 @@ export function matMul(
   transposeB = false,
 ): tf.Tensor2D {
   if (!hasOwnMatMul()) return tf.matMul(a, b, transposeA, transposeB);
-  return ownProduct({ a, b }, transposeA, transposeB);
+  return ownProduct({ a, b }, transposeA, transposeB, false);
 }
 
 /**
- * x w + bias, [N, K] x [K, Q] + [Q]. Our product adds the bias as it writes its output: tfjs's cpu
- * Add broadcasts a row element by element through index arithmetic (10 ms for [1600, 512]).
+ * x W for a weight W multiplied again and again: the recurrent weight at every timestep, every
+ * weight at every generated character. Our product keeps W packed between those calls.
+ */
+export function timesWeight(x: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {
+  if (!hasOwnMatMul()) return tf.matMul(x, w);
+  return ownProduct({ a: x, b: w }, false, false, true);
+}
+
+/**
+ * x W + bias for a weight W, [N, K] x [K, Q] + [Q]. Our product adds the bias as it writes its
+ * output (tfjs's cpu Add broadcasts a row element by element through index arithmetic, 10 ms for
+ * [1600, 512]) and keeps W packed, as timesWeight does, for generation's character-by-character calls.
  */
 export function affine(x: tf.Tensor2D, w: tf.Tensor2D, bias: tf.Tensor1D): tf.Tensor2D {
   if (!hasOwnMatMul()) return tf.add(tf.matMul(x, w), bias);
-  return ownProduct({ a: x, b: w, bias }, false, false);
+  return ownProduct({ a: x, b: w, bias }, false, false, true);
 }
 
 /**
- * x -> x b^T, for many x. Our product reads b transposed for free (and keeps it packed, see
- * cpuMatMul.ts); elsewhere b is transposed once up front: wasm's transposeB matMul is 5x slower.
+ * x -> x b^T, for many x (b a weight). Our product reads b transposed for free and keeps it
+ * packed; elsewhere b is transposed once up front: wasm's transposeB matMul is 5x slower.
  */
 export function byTransposed(b: tf.Tensor2D): (x: tf.Tensor2D) => tf.Tensor2D {
-  if (hasOwnMatMul()) return (x) => ownProduct({ a: x, b }, false, true);
+  if (hasOwnMatMul()) return (x) => ownProduct({ a: x, b }, false, true, true);
   const bT = tf.transpose(b);
   return (x) => tf.matMul(x, bT);
 }

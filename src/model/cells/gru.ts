@@ -6,7 +6,7 @@
 //   h~   = tanh(x W_h + b_h + (r * h_{t-1}) U_h)           (candidate)
 //   h_t  = z * h_{t-1} + (1 - z) * h~
 import * as tf from '@tensorflow/tfjs-core';
-import { byTransposed, matMul } from '../matMul.ts';
+import { byTransposed, timesWeight } from '../matMul.ts';
 import { joinSteps, sigmoidDerivative, splitSteps, sumOuter, tanhDerivative } from './steps.ts';
 import type { CellCache, CellState, RecurrentCell } from './types.ts';
 
@@ -26,10 +26,10 @@ function splitRecurrent(recurrent: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] {
 function gruStep(zx: tf.Tensor2D, h: tf.Tensor2D, uZr: tf.Tensor2D, uH: tf.Tensor2D) {
   const hidden = h.shape[1];
   const [xZr, xH] = tf.split(zx, [2 * hidden, hidden], 1) as [tf.Tensor2D, tf.Tensor2D];
-  const zr = tf.sigmoid(tf.add(xZr, matMul(h, uZr))) as tf.Tensor2D; // [B, 2H]
+  const zr = tf.sigmoid(tf.add(xZr, timesWeight(h, uZr))) as tf.Tensor2D; // [B, 2H]
   const [z, r] = tf.split(zr, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
   const rh = tf.mul(r, h) as tf.Tensor2D;
-  const hh = tf.tanh(tf.add(xH, matMul(rh, uH))) as tf.Tensor2D; // [B, H]
+  const hh = tf.tanh(tf.add(xH, timesWeight(rh, uH))) as tf.Tensor2D; // [B, H]
   const next = tf.add(hh, tf.mul(z, tf.sub(h, hh))) as tf.Tensor2D; // z h + (1 - z) hh
   return { h: next, zr, z, r, rh, hh };
 }

@@ -2,7 +2,7 @@
 // have them: per timestep 2 matMuls and 3 kernels each way, where gru.ts runs about 30 kernels.
 // Same maths as gru.ts (reset gate before the recurrent product), gate layout [z | r | h].
 import * as tf from '@tensorflow/tfjs-core';
-import { byTransposed, matMul } from '../matMul.ts';
+import { byTransposed, timesWeight } from '../matMul.ts';
 import * as pw from '../pointwise/spec.ts';
 import { joinSteps, sumOuter } from './steps.ts';
 import type { CellForward, CellState, FusedCellCache, FusedPath } from './types.ts';
@@ -122,9 +122,9 @@ function gruForwardFused(
   let h = initial.h;
   for (let t = 0; t < seqLen; t++) {
     const zx = { x: zxAll, row: t * batch };
-    const zr = pw.pointwise(gates, H, batch, [zx, { x: matMul(h, uZr) }]);
+    const zr = pw.pointwise(gates, H, batch, [zx, { x: timesWeight(h, uZr) }]);
     const rh = pw.pointwise(resetHidden, H, batch, [{ x: zr }, { x: h }]);
-    const rhU = matMul(rh, uH) as tf.Tensor2D; // [B, H]
+    const rhU = timesWeight(rh, uH); // [B, H]
     cache.zr.push(zr);
     cache.rh.push(rh);
     cache.rhU.push(rhU);

@@ -6,7 +6,7 @@
 //   i, f, o = sigmoid(z[:, 0:3H]),  g = tanh(z[:, 3H:4H])
 //   c_t = f * c_{t-1} + i * g,      h_t = o * tanh(c_t)
 import * as tf from '@tensorflow/tfjs-core';
-import { byTransposed, matMul } from '../matMul.ts';
+import { byTransposed, timesWeight } from '../matMul.ts';
 import { joinSteps, sigmoidDerivative, splitSteps, sumOuter, tanhDerivative } from './steps.ts';
 import type { CellCache, CellState, RecurrentCell } from './types.ts';
 
@@ -22,7 +22,7 @@ function lstmStep(zx: tf.Tensor2D, state: CellState, recurrent: tf.Tensor2D) {
   const [batch, fourH] = zx.shape;
   const hidden = fourH / 4;
   const cPrev = state.c ?? (tf.zerosLike(state.h) as tf.Tensor2D);
-  const z = tf.add(zx, matMul(state.h, recurrent)); // [B, 4H]
+  const z = tf.add(zx, timesWeight(state.h, recurrent)); // [B, 4H]
   const sig = tf.sigmoid(tf.slice(z, [0, 0], [batch, 3 * hidden])) as tf.Tensor2D; // [B, 3H]
   const g = tf.tanh(tf.slice(z, [0, 3 * hidden], [batch, hidden])) as tf.Tensor2D; // [B, H]
   const [i, f, o] = tf.split(sig, 3, 1) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];

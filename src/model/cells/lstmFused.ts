@@ -2,7 +2,7 @@
 // have them: per timestep 3 kernels forward (matMul, gates, h) and 3 backward (gradients,
 // matMul, cell gradient), where the op-by-op cell in lstm.ts runs about 40. Same maths, same gate order.
 import * as tf from '@tensorflow/tfjs-core';
-import { byTransposed, matMul } from '../matMul.ts';
+import { byTransposed, timesWeight } from '../matMul.ts';
 import * as pw from '../pointwise/spec.ts';
 import { joinSteps, sumOuter } from './steps.ts';
 import type { CellForward, CellState, FusedCellCache, FusedPath } from './types.ts';
@@ -82,7 +82,7 @@ function lstmForwardFused(
   const hs: tf.Tensor2D[] = [];
   const states: tf.Tensor2D[] = [];
   for (let t = 0; t < seqLen; t++) {
-    const hu = matMul(h, recurrent) as tf.Tensor2D; // [B, 4H]
+    const hu = timesWeight(h, recurrent); // [B, 4H]
     const state = pw.pointwise(gates, H, batch, [{ x: zxAll, row: t * batch }, { x: hu }, cPrev]);
     h = pw.pointwise(hidden, H, batch, [{ x: state }]);
     states.push(state);

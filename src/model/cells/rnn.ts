@@ -1,7 +1,7 @@
 // The simple (Elman) RNN of the lectures, with hand-written backprop through time:
 //   s_t = tanh(x_t W + s_{t-1} U + b)
 import * as tf from '@tensorflow/tfjs-core';
-import { byTransposed, matMul } from '../matMul.ts';
+import { byTransposed, timesWeight } from '../matMul.ts';
 import { joinSteps, splitSteps, sumOuter, tanhDerivative } from './steps.ts';
 import type { CellCache, RecurrentCell } from './types.ts';
 
@@ -23,7 +23,7 @@ export const rnnCell: RecurrentCell = {
     const hs: tf.Tensor2D[] = [];
     let h = initial.h;
     for (const zx of splitSteps(zxAll, seqLen)) {
-      h = tf.tanh(tf.add(zx, matMul(h, recurrent))) as tf.Tensor2D; // [B, H]
+      h = tf.tanh(tf.add(zx, timesWeight(h, recurrent))) as tf.Tensor2D; // [B, H]
       hs.push(h);
     }
     const cache: RnnCache | null = keepCache
@@ -50,7 +50,7 @@ export const rnnCell: RecurrentCell = {
   },
 
   step(zx, state, recurrent) {
-    const h = tf.tanh(tf.add(zx, matMul(state.h, recurrent))) as tf.Tensor2D;
+    const h = tf.tanh(tf.add(zx, timesWeight(state.h, recurrent))) as tf.Tensor2D;
     return { state: { h, c: null }, activations: { state: h } };
   },
 };

@@ -1,7 +1,7 @@
 // The simple RNN with fused point-wise kernels (see ../pointwise/spec.ts): per timestep a matMul
 // and one kernel each way, where rnn.ts runs 3 forward and 5 backward.
 import * as tf from '@tensorflow/tfjs-core';
-import { byTransposed, matMul } from '../matMul.ts';
+import { byTransposed, timesWeight } from '../matMul.ts';
 import * as pw from '../pointwise/spec.ts';
 import { joinSteps, sumOuter } from './steps.ts';
 import type { CellForward, CellState, FusedCellCache, FusedPath } from './types.ts';
@@ -38,7 +38,10 @@ function rnnForwardFused(
   const hs: tf.Tensor2D[] = [];
   let h = initial.h;
   for (let t = 0; t < seqLen; t++) {
-    h = pw.pointwise(next, H, batch, [{ x: zxAll, row: t * batch }, { x: matMul(h, recurrent) }]);
+    h = pw.pointwise(next, H, batch, [
+      { x: zxAll, row: t * batch },
+      { x: timesWeight(h, recurrent) },
+    ]);
     hs.push(h);
   }
   const hAll = joinSteps(hs);

@@ -9,7 +9,7 @@ import { POINTWISE_KERNEL } from '../../model/pointwise/spec.ts';
 import type { BackendName } from '../protocol.ts';
 import { batchPool, configsFor, GENERATION_CONFIG, networkShape, rowBudget } from './configs.ts';
 import { errorMessage, notRun, secondsSince } from './figures.ts';
-import { matMulGflops, stepMatMuls } from './matMul.ts';
+import { matMulGflops, PRODUCTS, stepMatMuls } from './matMul.ts';
 import { benchOurs } from './ours.ts';
 import { benchReference } from './reference.ts';
 import { benchGeneration } from './generation.ts';
@@ -129,7 +129,7 @@ async function benchBackend(
   report.matMul256 = await matMulGflops(256, 256, 256);
   progress(`[${label}] ${started.detail}; matMul 256^3: ${fmt(report.matMul256, 2)} GFLOP/s`);
   if (hasOwnMatMul()) {
-    report.stockMatMul256 = await matMulGflops(256, 256, 256, true);
+    report.stockMatMul256 = await matMulGflops(256, 256, 256, PRODUCTS.stock);
     progress(`[${label}] that is our own product; tf.matMul: ${fmt(report.stockMatMul256, 2)}`);
   }
   const configs = configsFor(options.short).filter(

@@ -5,7 +5,7 @@
 // yardstick is the best product the backend has; tf.matMul's own rate is reported beside it.
 import * as tf from '@tensorflow/tfjs-core';
 import { trainingFlopsPerChar } from '../../model/cost.ts';
-import { matMul } from '../../model/matMul.ts';
+import { matMul, timesWeight } from '../../model/matMul.ts';
 import { gateWidth, networkShape } from './configs.ts';
 import type { BenchConfig, StepMatMuls } from './types.ts';
 
@@ -14,6 +14,16 @@ const MATMUL_SECONDS = 1;
 const MAX_REPS = 2000;
 
 type Product = (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
+
+/**
+ * The products timed: our trainer's (`ours`), its product by a weight reused every timestep
+ * (`weight`: our cpu product keeps it packed), and tf.matMul (`stock`, what the reference runs).
+ */
+export const PRODUCTS = {
+  ours: (x, y) => matMul(x, y),
+  weight: timesWeight,
+  stock: (x, y) => tf.matMul(x, y),
+} satisfies Record<string, Product>;
 
 /** Runs `reps` products back to back and waits for the last one: queued GPU work is counted. */
 async function timeReps(
@@ -33,14 +43,13 @@ async function timeReps(
   return (performance.now() - start) / 1000;
 }
 
-/** GFLOP/s of [m, k] x [k, n], by our trainer's product or (`stock`) by tf.matMul. */
+/** GFLOP/s of [m, k] x [k, n] by `product`. */
 export async function matMulGflops(
   m: number,
   k: number,
   n: number,
-  stock = false,
+  product: Product = PRODUCTS.ours,
 ): Promise<number> {
-  const product: Product = stock ? (x, y) => tf.matMul(x, y) : (x, y) => matMul(x, y);
   const a = tf.randomUniform([m, k], -1, 1) as tf.Tensor2D;
   const b = tf.randomUniform([k, n], -1, 1) as tf.Tensor2D;
   try {
@@ -63,7 +72,7 @@ export async function matMulGflops(
 export async function stepMatMuls(config: BenchConfig): Promise<StepMatMuls> {
   const { batch, seqLen, hidden } = config;
   const gh = gateWidth(config);
-  const perStep = await matMulGflops(batch, hidden, gh);
+  const perStep = await matMulGflops(batch, hidden, gh, PRODUCTS.weight);
   const wholeSequence = await matMulGflops(seqLen * batch, hidden, gh);
   const weightGradient = await matMulGflops(hidden, seqLen * batch, gh);
   const total = trainingFlopsPerChar(networkShape(config));
