@@ -11,9 +11,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { checkShape, checkStepValues, compareCheckValues } from '../model/selfCheck.ts';
 import type { CheckValues } from '../model/selfCheck.ts';
 import type { CellKind } from '../model/kinds.ts';
-import { registerCpuLoss } from '../model/cpuLoss.ts';
-import { registerCpuMatMul } from '../model/cpuMatMul.ts';
-import { registerCpuRows } from '../model/cpuRows.ts';
+import { registerCpuKernels } from '../model/cpuKernels.ts';
 import { registerCpuPointwise } from '../model/pointwise/cpuKernel.ts';
 import { registerWasmKernels } from '../model/wasmKernels.ts';
 import { registerWebglPointwise } from './kernels/webglPointwise.ts';
@@ -39,11 +37,9 @@ registerWasmKernels();
 // src/model/pointwise/spec.ts); wasm keeps the op-by-op cells, which its native kernels run fast.
 registerCpuPointwise();
 registerWebglPointwise();
-// tfjs's cpu matMul runs at ~1 GFLOP/s; ours (src/model/cpuMatMul.ts) at ~5. The loss likewise
-// in one cpu kernel (src/model/cpuLoss.ts), and row lookups as row copies (cpuRows.ts).
-registerCpuMatMul();
-registerCpuLoss();
-registerCpuRows();
+// Our cpu product, loss and row lookups (src/model/cpuKernels.ts): tfjs's cpu matMul runs at
+// ~1 GFLOP/s, ours at ~5.
+registerCpuKernels();
 registerWebgpuPointwise();
 // One XNNPACK thread per core where the page is cross-origin isolated (our servers send the
 // headers): `npm run bench -- --wasm-threads=1,2` measures what they bring. Starting them inside
