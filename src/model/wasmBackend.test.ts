@@ -76,6 +76,42 @@ describe('wasm backend', () => {
     expect(actual).toEqual(expected);
   });
 
+  it('sums the rows of a matrix like cpu in place, keepDims too, and other sums with the stock kernel', async () => {
+    const cases = (x: tf.Tensor2D) => [
+      tf.sum(x, 0), // [7, 10] -> [10]: three rows past the last group of four
+      tf.sum(x, 0, true), // [1, 10]
+      tf.sum(x, 1),
+      tf.sum(x),
+      tf.sum(tf.reshape(x, [7, 2, 5]), 0),
+    ];
+    const values = Array.from({ length: 7 * 10 }, (_, i) => (i % 13) - 6.5);
+    await tf.setBackend('cpu');
+    const expected = cases(tf.tensor2d(values, [7, 10]));
+    await tf.setBackend('wasm');
+    const actual = cases(tf.tensor2d(values, [7, 10]));
+    expect(actual.map((t) => t.shape)).toEqual(expected.map((t) => t.shape));
+    expect(await Promise.all(actual.map((t) => t.array()))).toEqual(
+      await Promise.all(expected.map((t) => t.array())),
+    );
+  });
+
+  it('computes tanh through sigmoid within 3e-7 of cpu, leaving no tensor behind', async () => {
+    const values = [0, 1e-6, -1e-3, 0.5, -2, 9.5, -20, Infinity, -Infinity];
+    const extremes = Array.from({ length: 2000 }, (_, i) => (i - 1000) / 100);
+    await tf.setBackend('cpu');
+    const expected = await tf.tanh(tf.tensor1d([...values, ...extremes])).data();
+    await tf.setBackend('wasm');
+    const x = tf.tensor1d([...values, ...extremes]);
+    const before = tf.backend().numDataIds(); // counts the kernel's intermediates too
+    const y = tf.tanh(x);
+    expect(tf.backend().numDataIds()).toBe(before + 1);
+    const actual = await y.data();
+    actual.forEach((v, i) => expect(Math.abs(v - expected[i]!)).toBeLessThan(3e-7));
+    expect(Number.isNaN((await tf.tanh(tf.scalar(Number.NaN)).data())[0])).toBe(true);
+    x.dispose();
+    y.dispose();
+  });
+
   it('sums weight and bias gradients over a long sequence (in chunks of rows) like cpu', async () => {
     const run = () =>
       tf.tidy(() => {

@@ -7,6 +7,11 @@
 //   gradient) had to be a one-hot matMul, 8 GFLOP a step for a 5,000-character vocabulary.
 // - Transpose (2-D): the stock one walks the input in order and scatters its writes, 116 ms for a
 //   [4096, 2048] gradient in Node; tiled, 33 ms. Other ranks keep the stock kernel.
+// - Sum over the rows of a matrix (a bias gradient): the stock one transposes first, 82 ms for
+//   [4096, 2048] in Node; summed in place, 5 ms. Other reductions keep the stock kernel.
+// - Tanh: the stock one calls C's tanh per element on one thread (16 ns an element in Node, 16x
+//   its vectorised Sigmoid, and 69 ms of a 2.5 s 2x512 LSTM step); as 2 sigmoid(2x) - 1 through
+//   the backend's own Add, Sigmoid and Sub it is 7x faster and runs on the thread pool.
 import {
   backend_util,
   getKernel,
@@ -17,6 +22,8 @@ import {
   type KernelConfig,
   type KernelFunc,
   type SliceAttrs,
+  type SumAttrs,
+  type SumInputs,
   type SliceInputs,
   type SplitVAttrs,
   type SplitVInputs,
@@ -109,6 +116,61 @@ const unsortedSegmentSumWasm: KernelFunc = ({ inputs, attrs, backend }) => {
   return out;
 };
 
+/** Runs a stock wasm kernel by name (their setup ran when the backend started). */
+function runWasm(name: string, args: Parameters<KernelFunc>[0]): TensorInfo {
+  const kernel = getKernel(name, 'wasm');
+  if (!kernel) throw new Error(`the wasm backend has no ${name} kernel`);
+  return kernel.kernelFunc(args) as TensorInfo;
+}
+
+/** tanh(x) = 2 sigmoid(2x) - 1: within 2e-7 of Math.tanh (the stock kernel's own error is 8e-8). */
+const tanhWasm: KernelFunc = ({ inputs, backend }) => {
+  const x = inputs['x'] as TensorInfo;
+  if (x.dtype !== 'float32') throw new Error('Tanh on wasm takes float32');
+  const heap = backend as unknown as WasmHeapBackend & {
+    disposeData(dataId: TensorInfo['dataId']): void;
+  };
+  const one = heap.makeOutput([], 'float32');
+  heap.typedArrayFromHeap(one)[0] = 1;
+  const twoX = runWasm('Add', { inputs: { a: x, b: x }, backend, attrs: {} });
+  const s = runWasm('Sigmoid', { inputs: { x: twoX }, backend, attrs: {} });
+  const twoS = runWasm('Add', { inputs: { a: s, b: s }, backend, attrs: {} });
+  const out = runWasm('Sub', { inputs: { a: twoS, b: one }, backend, attrs: {} });
+  for (const t of [one, twoX, s, twoS]) heap.disposeData(t.dataId);
+  return out;
+};
+
+/** Column sums of a 2-D float32 tensor (axis 0) on the heap; any other Sum goes to the stock one. */
+function sumWasm(stock: KernelConfig): KernelFunc {
+  return (args) => {
+    const x = (args.inputs as unknown as SumInputs).x as TensorInfo;
+    const { axis, keepDims } = args.attrs as unknown as SumAttrs;
+    const axes = util.parseAxisParam(axis, x.shape);
+    if (x.shape.length !== 2 || x.dtype !== 'float32' || axes.length !== 1 || axes[0] !== 0) {
+      return stock.kernelFunc(args);
+    }
+    const [rows, cols] = x.shape as [number, number];
+    const heap = args.backend as unknown as WasmHeapBackend;
+    const out = heap.makeOutput(keepDims ? [1, cols] : [cols], 'float32');
+    const xVals = heap.typedArrayFromHeap(x);
+    // Four rows at a time, in input order (half the accumulator traffic of one: 4.5 ms against 9
+    // for [4096, 2048]), into float64 sums.
+    const acc = new Float64Array(cols);
+    let r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      const [a, b, c, d] = [r * cols, (r + 1) * cols, (r + 2) * cols, (r + 3) * cols];
+      for (let j = 0; j < cols; j++) {
+        acc[j]! += xVals[a + j]! + xVals[b + j]! + xVals[c + j]! + xVals[d + j]!;
+      }
+    }
+    for (; r < rows; r++) {
+      for (let j = 0; j < cols; j++) acc[j]! += xVals[r * cols + j]!;
+    }
+    heap.typedArrayFromHeap(out).set(acc);
+    return out;
+  };
+}
+
 const TILE = 64;
 
 /**
@@ -143,21 +205,25 @@ function transposeWasm(stock: KernelConfig): KernelFunc {
   };
 }
 
-// The stock wasm Transpose, kept once: registering ours replaces it in the registry.
+// The stock wasm Transpose and Sum, kept once: registering ours replaces them in the registry.
 let stockTransposeConfig: KernelConfig | undefined;
+let stockSumConfig: KernelConfig | undefined;
 
 /** Registers the kernels above for wasm over the stock ones; safe to call more than once. */
 export function registerWasmKernels(): void {
   const stockTranspose = (stockTransposeConfig ??= getKernel('Transpose', 'wasm'));
+  const stockSum = (stockSumConfig ??= getKernel('Sum', 'wasm'));
   const configs: KernelConfig[] = [
     { kernelName: 'Slice', backendName: 'wasm', kernelFunc: sliceWasm },
     { kernelName: 'SplitV', backendName: 'wasm', kernelFunc: splitVWasm },
     { kernelName: 'UnsortedSegmentSum', backendName: 'wasm', kernelFunc: unsortedSegmentSumWasm },
+    { kernelName: 'Tanh', backendName: 'wasm', kernelFunc: tanhWasm },
   ];
   if (stockTranspose) {
     // Keeps the stock setupFunc: it binds the wasm function the other ranks still use.
     configs.push({ ...stockTranspose, kernelFunc: transposeWasm(stockTranspose) });
   }
+  if (stockSum) configs.push({ ...stockSum, kernelFunc: sumWasm(stockSum) });
   for (const config of configs) {
     if (getKernel(config.kernelName, 'wasm')) unregisterKernel(config.kernelName, 'wasm');
     registerKernel(config);
