@@ -11,11 +11,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { checkShape, checkStepValues, compareCheckValues } from '../model/selfCheck.ts';
 import type { CheckValues } from '../model/selfCheck.ts';
 import type { CellKind } from '../model/kinds.ts';
-import { registerCpuKernels } from '../model/cpuKernels.ts';
-import { registerCpuPointwise } from '../model/pointwise/cpuKernel.ts';
-import { registerWasmKernels } from '../model/wasmKernels.ts';
-import { registerWebglPointwise } from './kernels/webglPointwise.ts';
-import { registerWebgpuPointwise } from './kernels/webgpuPointwise.ts';
+import { registerOurKernels } from './ourKernels.ts';
 import { BACKENDS, type BackendChoice, type BackendName, type SkippedBackend } from './protocol.ts';
 import { probeWebGl, probeWebGpu, type GpuProbe } from './gpuProbe.ts';
 import {
@@ -31,16 +27,7 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
-// wasm's stock Slice copies its whole input per call; ours costs what it outputs (5x faster steps).
-registerWasmKernels();
-// One fused kernel per cell role and timestep where a backend has it (see
-// src/model/pointwise/spec.ts); wasm keeps the op-by-op cells, which its native kernels run fast.
-registerCpuPointwise();
-registerWebglPointwise();
-// Our cpu product, loss and row lookups (src/model/cpuKernels.ts): tfjs's cpu matMul runs at
-// ~1 GFLOP/s, ours at ~5.
-registerCpuKernels();
-registerWebgpuPointwise();
+registerOurKernels();
 // One XNNPACK thread per core where the page is cross-origin isolated (our servers send the
 // headers): `npm run bench -- --wasm-threads=1,2` measures what they bring. Starting them inside
 // our module worker needs the build patch in scripts/vite/tfjsWasmThreads.ts.

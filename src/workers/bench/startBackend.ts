@@ -8,9 +8,7 @@ import { probeWebGl, probeWebGpu, type GpuProbe } from '../gpuProbe.ts';
 import type { BackendName } from '../protocol.ts';
 import { restartWasm, wasmDetail } from '../wasmThreads.ts';
 import { errorMessage } from './figures.ts';
-
-export type Started =
-  { ok: true; detail: string; threads: number | null } | { ok: false; reason: string };
+import type { Started } from './types.ts';
 
 async function probe(name: BackendName): Promise<GpuProbe> {
   if (name === 'webgpu') return probeWebGpu();

@@ -195,6 +195,18 @@ export interface BenchReport {
   backends: BackendReport[];
 }
 
+/** A backend started for the bench, and what it runs on; or why it did not start. */
+export type Started =
+  { ok: true; detail: string; threads: number | null } | { ok: false; reason: string };
+
+/** What runs the bench: the bench page's worker, or Node. */
+export interface BenchHost {
+  progress(line: string): void;
+  /** Starts `name` as the app would; `wasmThreads`: wasm afresh with this many threads. */
+  start(name: BackendName, wasmThreads?: number): Promise<Started>;
+  environment: Pick<BenchReport, 'userAgent' | 'hardwareConcurrency' | 'crossOriginIsolated'>;
+}
+
 /** Worker -> page. */
 export type BenchMessage =
   | { type: 'progress'; line: string }
