@@ -6,6 +6,7 @@
 //   LD_LIBRARY_PATH=/usr/lib/chromium VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json \
 //     npm run bench:node -- --backends=webgpu --short
 //   npm run bench:node -- --backends=wasm,cpu --only=2x512   (wasm: one thread in Node)
+//   npm run bench:node -- --backends=webgpu --dawn=backend=vulkan   (flags for Dawn's create())
 // No app section (no page), no WebGL; figures go to bench-results/bench-node.json.
 import { cpus } from 'node:os';
 import { argument, benchOptions } from './arguments.ts';
@@ -36,10 +37,10 @@ async function main(): Promise<void> {
   const options = benchOptions(args, ['dawn=']);
   if (options.wasmThreads.length > 0) throw new Error('Node runs wasm on one thread only');
   // Node 20 has no navigator; tfjs's webgpu backend reads navigator.gpu when it is imported.
-  const noWebGpu = options.backends.includes('webgpu')
-    ? await installWebGpu((argument(args, 'dawn') ?? '').split(',').filter((f) => f))
-    : 'not asked for';
-  if (noWebGpu !== null && options.backends.includes('webgpu')) console.log(`  ${noWebGpu}`);
+  if (options.backends.includes('webgpu')) {
+    const missing = await installWebGpu((argument(args, 'dawn') ?? '').split(',').filter((f) => f));
+    if (missing !== null) console.log(`  ${missing}`);
+  }
   const [{ nodeHost }, { runBench }] = await Promise.all([
     import('../../src/workers/bench/nodeHost.ts'),
     import('../../src/workers/bench/runBench.ts'),
