@@ -2,13 +2,13 @@
 // GPU machine runs tfjs's webgpu backend there through Dawn (the `webgpu` package), which the
 // runner installs as navigator.gpu before importing this module. Backends start with our kernels
 // registered, as in the app's worker; wasm runs one thread (Node has no cross-origin isolation).
-import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
 import type { BackendName } from '../protocol.ts';
 import { registerOurKernels } from '../ourKernels.ts';
 import { errorMessage } from './figures.ts';
+import { initialise } from './initialise.ts';
 import type { BenchHost, Started } from './types.ts';
 
 registerOurKernels();
@@ -43,12 +43,8 @@ async function start(name: BackendName): Promise<Started> {
     if ('reason' in found) return { ok: false, reason: found.reason };
     detail = found.detail;
   }
-  try {
-    if (!(await tf.setBackend(name))) return { ok: false, reason: 'it failed to initialise' };
-    await tf.ready();
-  } catch (e) {
-    return { ok: false, reason: `it failed to initialise (${errorMessage(e)})` };
-  }
+  const failed = await initialise(name);
+  if (failed !== null) return { ok: false, reason: failed };
   return { ok: true, detail, threads: name === 'wasm' ? 1 : null };
 }
 

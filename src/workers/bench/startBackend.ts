@@ -1,13 +1,13 @@
 // Starts one tfjs backend for the benchmark, configured as the app configures it (importing
 // ../backends.ts sets the wasm binaries' paths, our wasm kernels, the thread setting and allows
 // software WebGL), and names what it runs on.
-import * as tf from '@tensorflow/tfjs-core';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import '../backends.ts';
 import { probeWebGl, probeWebGpu, type GpuProbe } from '../gpuProbe.ts';
 import type { BackendName } from '../protocol.ts';
 import { restartWasm, wasmDetail } from '../wasmThreads.ts';
 import { errorMessage } from './figures.ts';
+import { initialise } from './initialise.ts';
 import type { Started } from './types.ts';
 
 async function probe(name: BackendName): Promise<GpuProbe> {
@@ -26,12 +26,8 @@ export async function startBackend(name: BackendName, wasmThreads?: number): Pro
   }
   if (found.unavailable) return { ok: false, reason: found.unavailable };
   if (name === 'wasm' && wasmThreads !== undefined) restartWasm(wasmThreads);
-  try {
-    if (!(await tf.setBackend(name))) return { ok: false, reason: 'it failed to initialise' };
-    await tf.ready();
-  } catch (e) {
-    return { ok: false, reason: `it failed to initialise (${errorMessage(e)})` };
-  }
+  const failed = await initialise(name);
+  if (failed !== null) return { ok: false, reason: failed };
   if (name === 'wasm') {
     const threads = getThreadsCount();
     return { ok: true, detail: wasmDetail(threads), threads };
