@@ -2,6 +2,7 @@
 // kernel when the input is one-hot (then x W is row `id` of W).
 import * as tf from '@tensorflow/tfjs-core';
 import { hasRowsKernel, rows, rowsGradient } from './cpuRows.ts';
+import { transposedProduct } from './cells/steps.ts';
 import { affine, matMul } from './matMul.ts';
 import { oneHotFloat } from './oneHot.ts';
 
@@ -50,5 +51,5 @@ export function embedRowsGradient(
 ): tf.Tensor2D {
   if (hasRowsKernel()) return rowsGradient(dRows, ids, vocab);
   if (vocab > ONE_HOT_MAX_VOCAB && canSegmentSum()) return tf.unsortedSegmentSum(dRows, ids, vocab);
-  return matMul(tf.transpose(oneHotFloat(ids, vocab)), dRows);
+  return transposedProduct(oneHotFloat(ids, vocab), dRows);
 }
