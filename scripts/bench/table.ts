@@ -90,7 +90,7 @@ export function formatReport(report: BenchReport): string {
     notes.push(`${b.label}: ${b.detail}`);
     if (b.stockMatMul256 !== null) {
       notes.push(
-        `${b.label}: mm is our own product (src/model/cpuMatMul.ts); tf.matMul, which the ` +
+        `${b.label}: mm is our own product (src/model/matMul.ts's kernel); tf.matMul, which the ` +
           `reference runs, did ${dec(b.stockMatMul256, 2)} GFLOP/s at 256^3`,
       );
     }
@@ -109,8 +109,8 @@ export function formatReport(report: BenchReport): string {
   return [
     ...padTable(rows),
     '',
-    'c/s: characters per second. mm: GFLOP/s of the product our trainer calls (tf.matMul but',
-    'on cpu, see notes) at 256^3, [B,H]x[H,GH] (one timestep), [T*B,H]x[H,GH] (whole sequence)',
+    'c/s: characters per second. mm: GFLOP/s of the product our trainer calls (tf.matMul, or',
+    'our own, see notes) at 256^3, [B,H]x[H,GH] (one timestep), [T*B,H]x[H,GH] (whole sequence)',
     'and their FLOP-weighted blend for the step. util: chars/s x FLOPs/char over that rate at',
     '256^3 / at the blend. gen: generation at 2x512, one char at a time. tensors:',
     'tf.memory().numTensors before -> after the timed window.',

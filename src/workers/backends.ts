@@ -11,7 +11,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { checkShape, checkStepValues, compareCheckValues } from '../model/selfCheck.ts';
 import type { CheckValues } from '../model/selfCheck.ts';
 import type { CellKind } from '../model/kinds.ts';
-import { registerOurKernels } from './ourKernels.ts';
+import { fitKernelsToBackend, registerOurKernels } from './ourKernels.ts';
 import { BACKENDS, type BackendChoice, type BackendName, type SkippedBackend } from './protocol.ts';
 import { probeWebGl, probeWebGpu, type GpuProbe } from './gpuProbe.ts';
 import {
@@ -69,6 +69,7 @@ async function tryBackend(name: BackendName, spec: CheckSpec): Promise<string | 
     return `it failed to initialise (${e instanceof Error ? e.message : String(e)})`;
   }
   if (!started) return 'it failed to initialise';
+  fitKernelsToBackend();
   try {
     const mismatch = compareCheckValues(reference, await checkStepValues(shape));
     return mismatch ? `its self-check disagreed with cpu: ${mismatch}` : null;

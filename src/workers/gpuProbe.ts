@@ -1,5 +1,6 @@
 // Probes what GPU the worker can see, before tfjs touches it, to name the device and to tell a
 // real GPU from a software one (SwiftShader, llvmpipe), which is slower than wasm on most laptops.
+import { SOFTWARE_RENDERER } from './softwareGpu.ts';
 
 /** The slice of the WebGPU API used here (the worker's TS lib does not declare WebGPU). */
 interface GpuAdapterLike {
@@ -16,8 +17,6 @@ export interface GpuProbe {
   software: boolean;
   detail: string;
 }
-
-const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
 export async function probeWebGpu(): Promise<GpuProbe> {
   const gpu = (self.navigator as { gpu?: GpuLike }).gpu;

@@ -1,10 +1,18 @@
 // Our kernels, registered over or beside tfjs's on every backend: the app's worker
 // (backends.ts) and the Node bench (scripts/bench/node-bench.ts) call this one list.
+import * as tf from '@tensorflow/tfjs-core';
+import { JOIN_ROWS_KERNEL } from '../model/cells/steps.ts';
 import { registerCpuKernels } from '../model/cpuKernels.ts';
+import { LOSS_KERNEL } from '../model/cpuLoss.ts';
+import { MATMUL_KERNEL } from '../model/matMul.ts';
 import { registerCpuPointwise } from '../model/pointwise/cpuKernel.ts';
 import { registerWasmKernels } from '../model/wasmKernels.ts';
 import { registerWebglPointwise } from './kernels/webglPointwise.ts';
+import { joinRowsWebgpu } from './kernels/webgpuJoinRows.ts';
+import { lossWebgpu } from './kernels/webgpuLoss.ts';
+import { matMulWebgpu } from './kernels/webgpuMatMul.ts';
 import { registerWebgpuPointwise } from './kernels/webgpuPointwise.ts';
+import { isSoftwareWebgpu } from './softwareGpu.ts';
 
 export function registerOurKernels(): void {
   // wasm's stock Slice, SplitV, Transpose, Sum and Tanh are slow or missing paths there
@@ -18,4 +26,24 @@ export function registerOurKernels(): void {
   // Our cpu product, loss and row lookups (src/model/cpuKernels.ts): tfjs's cpu matMul runs at
   // ~1 GFLOP/s, ours at ~5.
   registerCpuKernels();
+}
+
+/** Registers `kernelFunc` for 'webgpu' when `wanted`, and takes it away when not. */
+function registerWebgpuWhen(wanted: boolean, kernelName: string, kernelFunc: tf.KernelFunc): void {
+  const registered = tf.getKernel(kernelName, 'webgpu') !== undefined;
+  if (wanted && !registered) tf.registerKernel({ kernelName, backendName: 'webgpu', kernelFunc });
+  if (!wanted && registered) tf.unregisterKernel(kernelName, 'webgpu');
+}
+
+/**
+ * Call once a backend has started: kernels that depend on what it runs on. Our WebGPU product,
+ * row join and loss beat tfjs's kernels on a software adapter (SwiftShader, whose barriers and
+ * per-element index arithmetic are slow) and are unmeasured on a real GPU, where tfjs's serve.
+ */
+export function fitKernelsToBackend(): void {
+  if (tf.getBackend() !== 'webgpu') return;
+  const software = isSoftwareWebgpu(tf.backend());
+  registerWebgpuWhen(software, MATMUL_KERNEL, matMulWebgpu);
+  registerWebgpuWhen(software, JOIN_ROWS_KERNEL, joinRowsWebgpu);
+  registerWebgpuWhen(software, LOSS_KERNEL, lossWebgpu);
 }

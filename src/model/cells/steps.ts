@@ -7,10 +7,32 @@ export function splitSteps(x: tf.Tensor2D, seqLen: number): tf.Tensor2D[] {
   return tf.split(x, seqLen, 0) as tf.Tensor2D[];
 }
 
+/** A backend's own row join, where registered (webgpu on a software adapter; else tf.concat). */
+export const JOIN_ROWS_KERNEL = 'CharRnnJoinRows';
+
 /** T tensors of [B, D] -> [T*B, D]. */
 export function joinSteps(steps: tf.Tensor2D[]): tf.Tensor2D {
-  return tf.concat(steps, 0) as tf.Tensor2D;
+  if (steps.length < 2 || tf.getKernel(JOIN_ROWS_KERNEL, tf.getBackend()) === undefined) {
+    return tf.concat(steps, 0) as tf.Tensor2D;
+  }
+  const inputs = Object.fromEntries(steps.map((s, i) => [`x${i}`, s]));
+  const rows = steps.map((s) => s.shape[0]);
+  return tf.engine().runKernel(JOIN_ROWS_KERNEL, inputs, { rows }) as tf.Tensor2D;
 }
+
+/** The join's gradient, for autodiff through it: dy cut back into the parts' rows. */
+function registerJoinGradient(): void {
+  if (tf.getGradient(JOIN_ROWS_KERNEL) !== undefined) return;
+  tf.registerGradient({
+    kernelName: JOIN_ROWS_KERNEL,
+    gradFunc: (dy, _saved, attrs) => {
+      const { rows } = attrs as unknown as { rows: number[] };
+      const parts = tf.split(dy as tf.Tensor, rows, 0);
+      return Object.fromEntries(parts.map((part, i) => [`x${i}`, () => part]));
+    },
+  });
+}
+registerJoinGradient();
 
 /**
  * Rows per product when a weight gradient sums over a long sequence, on the backends where one
