@@ -67,8 +67,9 @@ export function sumOuterInChunks(
 }
 
 /**
- * a^T b. WebGL and our own product (cpu) read a transposed for free; elsewhere a is transposed
- * first (wasm's transposeA matMul is ~30x slower than its transpose and a plain product).
+ * a^T b. WebGL and our own product (cpu, software WebGPU) read a transposed for free; elsewhere a
+ * is transposed first (wasm's transposeA matMul is ~30x slower than its transpose and a plain
+ * product).
  */
 export function transposedProduct(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
   if (tf.getBackend() === 'webgl' || hasOwnMatMul()) return matMul(a, b, true, false);
