@@ -11,7 +11,8 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { checkShape, checkStepValues, compareCheckValues } from '../model/selfCheck.ts';
 import type { CheckValues } from '../model/selfCheck.ts';
 import type { CellKind } from '../model/kinds.ts';
-import { fitKernelsToBackend, registerOurKernels } from './ourKernels.ts';
+import { initialise } from './initialiseBackend.ts';
+import { registerOurKernels } from './ourKernels.ts';
 import { BACKENDS, type BackendChoice, type BackendName, type SkippedBackend } from './protocol.ts';
 import { probeWebGl, probeWebGpu, type GpuProbe } from './gpuProbe.ts';
 import {
@@ -62,14 +63,8 @@ async function tryBackend(name: BackendName, spec: CheckSpec): Promise<string | 
   await tf.setBackend('cpu');
   const reference: CheckValues = await checkStepValues(shape);
   if (name === 'cpu') return null;
-  let started: boolean;
-  try {
-    started = await tf.setBackend(name);
-  } catch (e) {
-    return `it failed to initialise (${e instanceof Error ? e.message : String(e)})`;
-  }
-  if (!started) return 'it failed to initialise';
-  fitKernelsToBackend();
+  const failed = await initialise(name);
+  if (failed !== null) return failed;
   try {
     const mismatch = compareCheckValues(reference, await checkStepValues(shape));
     return mismatch ? `its self-check disagreed with cpu: ${mismatch}` : null;

@@ -5,10 +5,10 @@
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
-import type { BackendName } from '../protocol.ts';
+import { initialise } from '../initialiseBackend.ts';
 import { registerOurKernels } from '../ourKernels.ts';
+import type { BackendName } from '../protocol.ts';
 import { errorMessage } from './figures.ts';
-import { initialise } from './initialise.ts';
 import type { BenchHost, Started } from './types.ts';
 
 registerOurKernels();

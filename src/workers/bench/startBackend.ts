@@ -4,10 +4,10 @@
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import '../backends.ts';
 import { probeWebGl, probeWebGpu, type GpuProbe } from '../gpuProbe.ts';
+import { initialise } from '../initialiseBackend.ts';
 import type { BackendName } from '../protocol.ts';
 import { restartWasm, wasmDetail } from '../wasmThreads.ts';
 import { errorMessage } from './figures.ts';
-import { initialise } from './initialise.ts';
 import type { Started } from './types.ts';
 
 async function probe(name: BackendName): Promise<GpuProbe> {
