@@ -5,20 +5,7 @@
 // index arithmetic. Here each invocation copies four floats from the one input that holds them.
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-
-/** The parts of WebGPUBackend used here. */
-interface WebgpuBackend {
-  runWebGPUProgram(
-    program: WebGPUProgram,
-    inputs: TensorInfo[],
-    outputDtype: 'float32',
-    uniforms: { type: 'int32'; data: number[] }[],
-  ): TensorInfo;
-  disposeData(dataId: object): boolean;
-  device: { limits: { maxStorageBuffersPerShaderStage: number } };
-}
-
-const WORKGROUP_SIZE = 64;
+import { flatDispatch, webgpuBackend, type WebgpuBackend } from './webgpuBackend.ts';
 
 /**
  * One program joining `count` parts of any row counts: `end${i}` is where part i ends in the
@@ -47,8 +34,7 @@ fn main(index : i32) {
     outputComponent: width,
     uniforms: names.map((_, i) => `end${i} : i32,`).join(' '),
     dispatchLayout: { x: [0, 1] },
-    dispatch: [Math.ceil((rows * cols) / width / WORKGROUP_SIZE), 1, 1],
-    workgroupSize: [WORKGROUP_SIZE, 1, 1],
+    ...flatDispatch((rows * cols) / width),
     getUserCode: () => code,
   };
 }
@@ -87,5 +73,5 @@ export const joinRowsWebgpu: KernelFunc = ({ inputs, backend }) => {
   const parts = Object.keys(inputs)
     .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
     .map((name) => inputs[name]!);
-  return joinAll(parts, backend as unknown as WebgpuBackend);
+  return joinAll(parts, webgpuBackend(backend));
 };

@@ -6,18 +6,7 @@
 // [N], and their mean (one invocation: N additions).
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-
-/** The parts of WebGPUBackend used here. */
-interface WebgpuBackend {
-  runWebGPUProgram(
-    program: WebGPUProgram,
-    inputs: TensorInfo[],
-    outputDtype: 'float32',
-  ): TensorInfo;
-  disposeData(dataId: object): boolean;
-}
-
-const WORKGROUP_SIZE = 64;
+import { flatDispatch, webgpuBackend } from './webgpuBackend.ts';
 
 // The row's maximum m and its sum of exp(x - m), for `row` of logits [N, V] (V = logitsShape.y).
 const ROW_STATS = `
@@ -43,8 +32,7 @@ function perRow(rows: number, outputShape: number[], key: string, body: string):
     shaderKey: key,
     variableNames: ['logits', 'targets'],
     dispatchLayout: { x: outputShape.map((_, i) => i) },
-    dispatch: [Math.ceil(rows / WORKGROUP_SIZE), 1, 1],
-    workgroupSize: [WORKGROUP_SIZE, 1, 1],
+    ...flatDispatch(rows),
     getUserCode: () => `${ROW_STATS}
 fn main(row : i32) {
   if (row >= uniforms.logitsShape.x) {
@@ -94,7 +82,7 @@ fn main(index : i32) {
 /** The kernel: [loss (scalar), dLoss/dLogits [N, V]] for logits [N, V] and int32 targets [N]. */
 export const lossWebgpu: KernelFunc = ({ inputs, backend }) => {
   const { logits, targets } = inputs as { logits: TensorInfo; targets: TensorInfo };
-  const webgpu = backend as unknown as WebgpuBackend;
+  const webgpu = webgpuBackend(backend);
   const [n, vocab] = logits.shape as [number, number];
   const both = [logits, targets];
   const grad = webgpu.runWebGPUProgram(

@@ -5,6 +5,7 @@
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { MATMUL_KERNEL, type MatMulAttrs } from '../../model/matMul.ts';
+import { webgpuBackend } from './webgpuBackend.ts';
 import {
   canUseVec4,
   emitProduct,
@@ -13,16 +14,6 @@ import {
   WORKGROUP,
   type ProductVariant,
 } from './webgpuMatMulWgsl.ts';
-
-/** The part of WebGPUBackend used here (public in its typings). */
-interface WebgpuBackend {
-  runWebGPUProgram(
-    program: WebGPUProgram,
-    inputs: TensorInfo[],
-    outputDtype: 'float32',
-  ): TensorInfo;
-  adapterInfo?: { vendor?: string; architecture?: string };
-}
 
 // Emitted once per variant (at most 2 x 2 x 2 x 2 x 3 of them); tfjs caches the pipelines.
 const codes = new Map<string, string>();
@@ -68,5 +59,5 @@ export const matMulWebgpu: KernelFunc = ({ inputs, attrs, backend }) => {
   };
   const run = program(variant, m, n);
   const bound = bias ? [a, b, bias] : [a, b];
-  return (backend as unknown as WebgpuBackend).runWebGPUProgram(run, bound, 'float32');
+  return webgpuBackend(backend).runWebGPUProgram(run, bound, 'float32');
 };

@@ -3,12 +3,7 @@
 // runWebGPUProgram, so it shares tfjs's pipeline cache, buffer pool and batched command encoder.
 // The row and column offsets are uniforms: the forward and backward loops move their row offset
 // every timestep, and a baked-in offset would compile a pipeline per step.
-import {
-  registerKernel,
-  type DataType,
-  type KernelFunc,
-  type TensorInfo,
-} from '@tensorflow/tfjs-core';
+import { registerKernel, type KernelFunc } from '@tensorflow/tfjs-core';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import {
   kernelInputs,
@@ -18,26 +13,8 @@ import {
   type PointwiseAttrs,
   type PointwiseSpec,
 } from '../../model/pointwise/spec.ts';
-import {
-  bufferName,
-  emitPointwise,
-  startName,
-  WORKGROUP_SIZE,
-  type PointwiseWgsl,
-} from './webgpuPointwiseWgsl.ts';
-
-/** runWebGPUProgram's extra uniforms, appended after tfjs's own (NaN, shapes, strides). */
-type ProgramUniforms = { type: 'int32'; data: number[] }[];
-
-/** The one method of WebGPUBackend used here (public in its typings). */
-interface WebgpuBackend {
-  runWebGPUProgram(
-    program: WebGPUProgram,
-    inputs: TensorInfo[],
-    outputDtype: DataType,
-    programDefinedUniform?: ProgramUniforms,
-  ): TensorInfo;
-}
+import { flatDispatch, webgpuBackend, type ProgramUniforms } from './webgpuBackend.ts';
+import { bufferName, emitPointwise, startName, type PointwiseWgsl } from './webgpuPointwiseWgsl.ts';
 
 /** A spec's code at one H, with a key naming that exact code. */
 interface Compiled extends PointwiseWgsl {
@@ -76,15 +53,14 @@ function program(code: Compiled, rows: number, hidden: number, blocks: number): 
     uniforms: code.used.map((n) => `${startName(n)} : i32,`).join(' '),
     dispatchLayout: { x: [0, 1] },
     // One invocation per (row, unit), each writing every block: B*H, not the output's size.
-    dispatch: [Math.ceil((rows * hidden) / WORKGROUP_SIZE), 1, 1],
-    workgroupSize: [WORKGROUP_SIZE, 1, 1],
+    ...flatDispatch(rows * hidden),
     getUserCode: () => code.code,
   };
 }
 
 const pointwiseWebgpu: KernelFunc = ({ inputs, attrs: rawAttrs, backend }) => {
   const attrs = rawAttrs as unknown as PointwiseAttrs;
-  const webgpu = backend as unknown as WebgpuBackend;
+  const webgpu = webgpuBackend(backend);
   const { spec, hidden, rows } = attrs;
   const infos = kernelInputs(inputs, attrs);
   const code = compile(spec, hidden);

@@ -9,9 +9,6 @@
 import { linearise, type Step } from '../../model/pointwise/linear.ts';
 import type { PointwiseSpec } from '../../model/pointwise/spec.ts';
 
-/** Invocations per workgroup; the dispatch is ceil(B*H / this). */
-export const WORKGROUP_SIZE = 64;
-
 /** The generated code and what the kernel must bind for it. */
 export interface PointwiseWgsl {
   /** The program's getUserCode(): helpers and `main`. */
