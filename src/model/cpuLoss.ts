@@ -1,25 +1,12 @@
 // Softmax cross-entropy and its gradient as one kernel on tfjs's cpu backend. Op by op
 // (logSoftmax, one-hot, mul, sum, exp, sub) tfjs's cpu kernels broadcast the row maxima and sums
 // through per-element index arithmetic: 32 of a 287 ms 1x128 step in Node, once the products ran
-// on our own kernel (cpuMatMul.ts). Here each row is three passes over its V logits.
+// on our own kernel (cpuMatMul.ts). Here each row is three passes over its V logits. The kernel's
+// name, its call and its autodiff gradient are in loss.ts (software WebGPU has the kernel too).
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { cpuBackend } from './cpuBackend.ts';
-
-export const LOSS_KERNEL = 'CharRnnSoftmaxCrossEntropy';
-
-/** Whether the active backend has the kernel (else loss.ts runs the op-by-op version). */
-export function hasLossKernel(): boolean {
-  return tf.getKernel(LOSS_KERNEL, tf.getBackend()) !== undefined;
-}
-
-/** [loss (scalar, mean nats), dLoss/dLogits [N, V]] for logits [N, V] and int32 targets [N]. */
-export function lossKernel(logits: tf.Tensor2D, targets: tf.Tensor1D): [tf.Scalar, tf.Tensor2D] {
-  return tf.engine().runKernel(LOSS_KERNEL, { logits, targets }, {}) as unknown as [
-    tf.Scalar,
-    tf.Tensor2D,
-  ];
-}
+import { LOSS_KERNEL } from './loss.ts';
 
 const lossCpu: KernelFunc = ({ inputs, backend }) => {
   const { logits, targets } = inputs as { logits: TensorInfo; targets: TensorInfo };
@@ -50,27 +37,6 @@ const lossCpu: KernelFunc = ({ inputs, backend }) => {
   ];
 };
 
-/**
- * The loss's gradient for autodiff (the tests that check our backprop against tfjs's): dLogits
- * times the loss's upstream gradient; the targets are ids and get none.
- */
-function registerLossGradient(): void {
-  if (tf.getGradient(LOSS_KERNEL) !== undefined) return;
-  tf.registerGradient({
-    kernelName: LOSS_KERNEL,
-    outputsToSave: [false, true],
-    gradFunc: (dys, saved) => {
-      const dLoss = (dys as tf.Tensor[])[0]!;
-      const dLogits = saved[0]!;
-      return {
-        logits: () => tf.mul(dLoss, dLogits),
-        targets: () => tf.zeros([dLogits.shape[0]!]), // float32, as tfjs's own ops give ids
-      };
-    },
-  });
-}
-
 export function registerCpuLoss(): void {
   tf.registerKernel({ kernelName: LOSS_KERNEL, backendName: 'cpu', kernelFunc: lossCpu });
-  registerLossGradient();
 }

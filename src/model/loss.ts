@@ -1,7 +1,45 @@
-// Softmax cross-entropy on logits, with its gradient written out (no autodiff tape needed).
+// Softmax cross-entropy on logits, with its gradient written out (no autodiff tape needed): one
+// kernel where a backend has ours (cpu: cpuLoss.ts; software WebGPU: src/workers/kernels/
+// webgpuLoss.ts), op by op elsewhere.
 import * as tf from '@tensorflow/tfjs-core';
-import { hasLossKernel, lossKernel } from './cpuLoss.ts';
 import { oneHotFloat } from './oneHot.ts';
+
+export const LOSS_KERNEL = 'CharRnnSoftmaxCrossEntropy';
+
+/** Whether the active backend has the kernel (else the op-by-op version runs). */
+export function hasLossKernel(): boolean {
+  return tf.getKernel(LOSS_KERNEL, tf.getBackend()) !== undefined;
+}
+
+/** [loss (scalar, mean nats), dLoss/dLogits [N, V]] for logits [N, V] and int32 targets [N]. */
+export function lossKernel(logits: tf.Tensor2D, targets: tf.Tensor1D): [tf.Scalar, tf.Tensor2D] {
+  return tf.engine().runKernel(LOSS_KERNEL, { logits, targets }, {}) as unknown as [
+    tf.Scalar,
+    tf.Tensor2D,
+  ];
+}
+
+/**
+ * The loss's gradient for autodiff (the tests that check our backprop against tfjs's): dLogits
+ * times the loss's upstream gradient; the targets are ids and get none.
+ */
+function registerLossGradient(): void {
+  if (tf.getGradient(LOSS_KERNEL) !== undefined) return;
+  tf.registerGradient({
+    kernelName: LOSS_KERNEL,
+    outputsToSave: [false, true],
+    gradFunc: (dys, saved) => {
+      const dLoss = (dys as tf.Tensor[])[0]!;
+      const dLogits = saved[0]!;
+      return {
+        logits: () => tf.mul(dLoss, dLogits),
+        targets: () => tf.zeros([dLogits.shape[0]!]), // float32, as tfjs's own ops give ids
+      };
+    },
+  });
+}
+
+registerLossGradient();
 
 /**
  * Mean negative log-likelihood in nats per character, and dLoss/dLogits = (softmax - onehot) / N.
@@ -12,7 +50,7 @@ export function softmaxCrossEntropy(
   targets: tf.Tensor1D, // [N] int32
 ): { loss: tf.Scalar; dLogits: tf.Tensor2D } {
   if (!hasLossKernel()) return softmaxCrossEntropyOps(logits, targets);
-  const [loss, dLogits] = lossKernel(logits, targets); // one kernel on cpu, see cpuLoss.ts
+  const [loss, dLogits] = lossKernel(logits, targets);
   return { loss, dLogits };
 }
 

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { JOIN_ROWS_KERNEL } from '../model/cells/steps.ts';
 import { registerCpuKernels } from '../model/cpuKernels.ts';
-import { LOSS_KERNEL } from '../model/cpuLoss.ts';
+import { LOSS_KERNEL } from '../model/loss.ts';
 import { MATMUL_KERNEL } from '../model/matMul.ts';
 import { registerCpuPointwise } from '../model/pointwise/cpuKernel.ts';
 import { registerWasmKernels } from '../model/wasmKernels.ts';

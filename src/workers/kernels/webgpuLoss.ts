@@ -1,4 +1,4 @@
-// Softmax cross-entropy and its gradient (src/model/cpuLoss.ts's kernel) on tfjs's webgpu backend,
+// Softmax cross-entropy and its gradient (src/model/loss.ts's kernel) on tfjs's webgpu backend,
 // for software adapters only, beside our product (webgpuMatMul.ts). Op by op, the row maximum and
 // sum are tfjs reductions, which stage partial sums in workgroup memory behind barriers: in Node on
 // Dawn's SwiftShader they took 150 ms of a 1x128 LSTM step for [1600, 65] logits. Here one
