@@ -8,6 +8,7 @@ import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { checkProducts } from '../model/productCheck.ts';
 import { checkShape, checkStepValues, compareCheckValues } from '../model/selfCheck.ts';
 import type { CheckValues } from '../model/selfCheck.ts';
 import type { CellKind } from '../model/kinds.ts';
@@ -57,7 +58,10 @@ export interface CheckSpec {
   embedding: boolean;
 }
 
-/** Null when `name` started and matches cpu on `spec`, else the reason to skip it. */
+/**
+ * Null when `name` started, its products match plain arithmetic and its training step matches
+ * cpu's on `spec`; else the reason to skip it.
+ */
 async function tryBackend(name: BackendName, spec: CheckSpec): Promise<string | null> {
   const shape = checkShape(spec.cell, spec.embedding);
   await tf.setBackend('cpu');
@@ -66,6 +70,8 @@ async function tryBackend(name: BackendName, spec: CheckSpec): Promise<string | 
   const failed = await initialise(name);
   if (failed !== null) return failed;
   try {
+    const wrongProduct = await checkProducts();
+    if (wrongProduct) return `its self-check found a wrong matrix product: ${wrongProduct}`;
     const mismatch = compareCheckValues(reference, await checkStepValues(shape));
     return mismatch ? `its self-check disagreed with cpu: ${mismatch}` : null;
   } catch (e) {
