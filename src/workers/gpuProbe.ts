@@ -1,6 +1,6 @@
 // Probes what GPU the worker can see, before tfjs touches it, to name the device and to tell a
 // real GPU from a software one (SwiftShader, llvmpipe), which is slower than wasm on most laptops.
-import { SOFTWARE_RENDERER } from './softwareGpu.ts';
+import { SOFTWARE_RENDERER, webglRenderer } from './softwareGpu.ts';
 
 /** The slice of the WebGPU API used here (the worker's TS lib does not declare WebGPU). */
 interface GpuAdapterLike {
@@ -39,10 +39,7 @@ export function probeWebGl(): GpuProbe {
   }
   const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
   if (!gl) return { unavailable: 'WebGL2 is not available', software: false, detail: '' };
-  const ext = gl.getExtension('WEBGL_debug_renderer_info');
-  const renderer = String(
-    ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER),
-  );
+  const renderer = webglRenderer(gl);
   gl.getExtension('WEBGL_lose_context')?.loseContext();
   return { unavailable: null, software: SOFTWARE_RENDERER.test(renderer), detail: renderer };
 }
