@@ -1,7 +1,7 @@
 // The matrix products every part of the model calls: the backend's own kernel where we register one
 // (cpu: cpuMatMul.ts, 3-4x tfjs's stock product; software WebGPU: 3-6x, see
-// src/workers/kernels/webgpuMatMul.ts), tf.matMul elsewhere. Here, so a cell or a pass never asks
-// which backend it runs on.
+// src/workers/kernels/webgpuMatMul.ts; software WebGL: 2-2.6x, webglMatMul.ts there), tf.matMul
+// elsewhere. Here, so a cell or a pass never asks which backend it runs on.
 import * as tf from '@tensorflow/tfjs-core';
 
 export const MATMUL_KERNEL = 'CharRnnMatMul';

@@ -7,12 +7,13 @@ import { LOSS_KERNEL } from '../model/loss.ts';
 import { MATMUL_KERNEL } from '../model/matMul.ts';
 import { registerCpuPointwise } from '../model/pointwise/cpuKernel.ts';
 import { registerWasmKernels } from '../model/wasmKernels.ts';
+import { matMulWebgl } from './kernels/webglMatMul.ts';
 import { registerWebglPointwise } from './kernels/webglPointwise.ts';
 import { joinRowsWebgpu } from './kernels/webgpuJoinRows.ts';
 import { lossWebgpu } from './kernels/webgpuLoss.ts';
 import { matMulWebgpu } from './kernels/webgpuMatMul.ts';
 import { registerWebgpuPointwise } from './kernels/webgpuPointwise.ts';
-import { isSoftwareWebgpu } from './softwareGpu.ts';
+import { isSoftwareWebgl, isSoftwareWebgpu } from './softwareGpu.ts';
 
 export function registerOurKernels(): void {
   // wasm's stock Slice, SplitV, Transpose, Sum and Tanh are slow or missing paths there
@@ -28,22 +29,33 @@ export function registerOurKernels(): void {
   registerCpuKernels();
 }
 
-/** Registers `kernelFunc` for 'webgpu' when `wanted`, and takes it away when not. */
-function registerWebgpuWhen(wanted: boolean, kernelName: string, kernelFunc: tf.KernelFunc): void {
-  const registered = tf.getKernel(kernelName, 'webgpu') !== undefined;
-  if (wanted && !registered) tf.registerKernel({ kernelName, backendName: 'webgpu', kernelFunc });
-  if (!wanted && registered) tf.unregisterKernel(kernelName, 'webgpu');
+/** Registers `kernelFunc` for `backendName` when `wanted`, and takes it away when not. */
+function registerWhen(
+  wanted: boolean,
+  backendName: 'webgl' | 'webgpu',
+  kernelName: string,
+  kernelFunc: tf.KernelFunc,
+): void {
+  const registered = tf.getKernel(kernelName, backendName) !== undefined;
+  if (wanted && !registered) tf.registerKernel({ kernelName, backendName, kernelFunc });
+  if (!wanted && registered) tf.unregisterKernel(kernelName, backendName);
 }
 
 /**
  * Call once a backend has started: kernels that depend on what it runs on. Our WebGPU product,
  * row join and loss beat tfjs's kernels on a software adapter (SwiftShader, whose barriers and
- * per-element index arithmetic are slow) and are unmeasured on a real GPU, where tfjs's serve.
+ * per-element index arithmetic are slow), and our WebGL product beats tfjs's on a software
+ * renderer (several render targets per fragment, which needs WebGL 2); all are unmeasured on a
+ * real GPU, where tfjs's serve.
  */
 export function fitKernelsToBackend(): void {
+  if (tf.getBackend() === 'webgl') {
+    const software = tf.env().getNumber('WEBGL_VERSION') === 2 && isSoftwareWebgl(tf.backend());
+    registerWhen(software, 'webgl', MATMUL_KERNEL, matMulWebgl);
+  }
   if (tf.getBackend() !== 'webgpu') return;
   const software = isSoftwareWebgpu(tf.backend());
-  registerWebgpuWhen(software, MATMUL_KERNEL, matMulWebgpu);
-  registerWebgpuWhen(software, JOIN_ROWS_KERNEL, joinRowsWebgpu);
-  registerWebgpuWhen(software, LOSS_KERNEL, lossWebgpu);
+  registerWhen(software, 'webgpu', MATMUL_KERNEL, matMulWebgpu);
+  registerWhen(software, 'webgpu', JOIN_ROWS_KERNEL, joinRowsWebgpu);
+  registerWhen(software, 'webgpu', LOSS_KERNEL, lossWebgpu);
 }
