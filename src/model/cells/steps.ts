@@ -36,17 +36,22 @@ registerJoinGradient();
 
 /**
  * Rows per product when a weight gradient sums over a long sequence, on the backends where one
- * product over every row is slow: SwiftShader's WebGL matMul ran a [512, 4096] x [4096, 2048]
- * weight gradient at 1.9 GFLOP/s and [4096, 512] x [512, 2048] at 4.4; wasm (XNNPACK, Node, one
- * thread) ran the first in 357 ms and as four 1,024-row products in 248 ms (its packed right-hand
- * side no longer fits the cache along a 4,096-long inner dimension).
+ * product over every row is slow: SwiftShader's WebGL matMul (tfjs's) ran a [512, 4096] x
+ * [4096, 2048] weight gradient at 1.9 GFLOP/s and [4096, 512] x [512, 2048] at 4.4; wasm
+ * (XNNPACK, Node, one thread) ran the first in 357 ms and as four 1,024-row products in 248 ms
+ * (its packed right-hand side no longer fits the cache along a 4,096-long inner dimension). Our
+ * WebGL product (software renderers) does better in one piece: 935 ms against 1,025 in chunks.
  */
 const SUM_ROWS = 1024;
-const CHUNKED_BACKENDS = new Set(['webgl', 'wasm']);
+
+function chunksWeightGradients(): boolean {
+  const backend = tf.getBackend();
+  return backend === 'wasm' || (backend === 'webgl' && !hasOwnMatMul());
+}
 
 /** sum_t a_t^T b_t over the whole sequence: [T*B, P]^T x [T*B, Q] -> [P, Q]. */
 export function sumOuter(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
-  if (CHUNKED_BACKENDS.has(tf.getBackend()) && a.shape[0] >= 2 * SUM_ROWS) {
+  if (chunksWeightGradients() && a.shape[0] >= 2 * SUM_ROWS) {
     return sumOuterInChunks(a, b, SUM_ROWS);
   }
   return transposedProduct(a, b);
