@@ -1,4 +1,4 @@
-// The part of WebGL 2 our WebGL kernels use (webglMatMul.ts) and the renderer check reads
+// The part of WebGL 2 our WebGL kernels use (webglTextures.ts) and the renderer check reads
 // (softwareGpu.ts), declared here because the Node project that type-checks the bench and the
 // tests has no DOM library. It also lists every piece of GL state our product touches.
 
@@ -17,6 +17,7 @@ export interface WebGl2 {
   readonly LINK_STATUS: number;
   readonly MAX_DRAW_BUFFERS: number;
   readonly NEAREST: number;
+  readonly READ_FRAMEBUFFER: number;
   readonly RENDERER: number;
   readonly STATIC_DRAW: number;
   readonly TEXTURE0: number;
