@@ -7,6 +7,7 @@ import { LOSS_KERNEL } from '../model/loss.ts';
 import { MATMUL_KERNEL } from '../model/matMul.ts';
 import { registerCpuPointwise } from '../model/pointwise/cpuKernel.ts';
 import { registerWasmKernels } from '../model/wasmKernels.ts';
+import { joinRowsWebgl } from './kernels/webglJoinRows.ts';
 import { matMulWebgl } from './kernels/webglMatMul.ts';
 import { registerWebglPointwise } from './kernels/webglPointwise.ts';
 import { joinRowsWebgpu } from './kernels/webgpuJoinRows.ts';
@@ -45,13 +46,15 @@ function registerWhen(
  * Call once a backend has started: kernels that depend on what it runs on. Our WebGPU product,
  * row join and loss beat tfjs's kernels on a software adapter (SwiftShader, whose barriers and
  * per-element index arithmetic are slow), and our WebGL product beats tfjs's on a software
- * renderer (several render targets per fragment, which needs WebGL 2); all are unmeasured on a
+ * renderer (several render targets per fragment, which needs WebGL 2), as does our row join
+ * (framebuffer blits in place of tfjs's Concat shader); all are unmeasured on a
  * real GPU, where tfjs's serve.
  */
 export function fitKernelsToBackend(): void {
   if (tf.getBackend() === 'webgl') {
     const software = tf.env().getNumber('WEBGL_VERSION') === 2 && isSoftwareWebgl(tf.backend());
     registerWhen(software, 'webgl', MATMUL_KERNEL, matMulWebgl);
+    registerWhen(software, 'webgl', JOIN_ROWS_KERNEL, joinRowsWebgl);
   }
   if (tf.getBackend() !== 'webgpu') return;
   const software = isSoftwareWebgpu(tf.backend());
