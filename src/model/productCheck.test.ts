@@ -59,7 +59,7 @@ describe('the product check', () => {
         const cpu = backend as unknown as CpuBackend;
         const [m, k] = transposeA ? [a.shape[1]!, a.shape[0]!] : [a.shape[0]!, a.shape[1]!];
         const n = transposeB ? b.shape[0]! : b.shape[1]!;
-        const c = { m, k, n, transposeA, transposeB, bias: bias !== undefined };
+        const c = { m, k, n, transposeA, transposeB, bias: bias !== undefined, joined: 0 };
         const read = (x: tf.TensorInfo) => cpu.readSync(x.dataId) as Float32Array;
         const values = Float32Array.from(
           plainProduct(c, read(a), read(b), bias ? read(bias) : new Float32Array(n)),

@@ -1,9 +1,11 @@
 // A backend's matrix product (matMul.ts: ours where registered, else tf.matMul) against plain
 // arithmetic, at shapes chosen to reach every edge of our kernels: one row, odd sizes (half-empty
 // packed texels on WebGL), blocks that do not fit the output, an inner size with whole unrolled
-// steps and a remainder, both transposes and a bias. The training self-check (selfCheck.ts) goes
-// through the products too, but at a single small size; this one names the product when it fails.
+// steps and a remainder, both transposes and a bias, and an operand joined from timesteps just
+// before (as the cells' joinSteps does). The training self-check (selfCheck.ts) goes through the
+// products too, but at one small size and an odd batch; this one names the product that fails.
 import * as tf from '@tensorflow/tfjs-core';
+import { joinSteps } from './cells/steps.ts';
 import { affine, matMul } from './matMul.ts';
 import { mulberry32 } from './random.ts';
 
@@ -14,6 +16,8 @@ interface ProductCase {
   transposeA: boolean;
   transposeB: boolean;
   bias: boolean;
+  /** a is joined from this many parts of equal rows just before the product (0: made whole). */
+  joined: number;
 }
 
 const product = (
@@ -23,7 +27,8 @@ const product = (
   transposeA = false,
   transposeB = false,
   bias = false,
-): ProductCase => ({ m, k, n, transposeA, transposeB, bias });
+  joined = 0,
+): ProductCase => ({ m, k, n, transposeA, transposeB, bias, joined });
 
 export const PRODUCT_CASES: readonly ProductCase[] = [
   product(1, 20, 12), // one row: generation's products
@@ -32,6 +37,9 @@ export const PRODUCT_CASES: readonly ProductCase[] = [
   product(12, 10, 6, true, true),
   product(33, 8, 5, false, true),
   product(2, 3, 1, true, false),
+  // Joined from 8 timesteps of [2, 7]: where a backend joins rows its own way (software WebGL
+  // blits them), the product after it must still read the right values.
+  product(16, 7, 9, false, false, true, 8),
 ];
 
 /** a b (a^T, b^T where flagged) + bias, in plain float64 arithmetic; row-major [m, n]. */
@@ -63,7 +71,11 @@ export async function checkProducts(tolerance = 1e-4): Promise<string | null> {
     const b = randomValues(c.k * c.n, rng);
     const bias = randomValues(c.n, rng);
     const result = tf.tidy(() => {
-      const at = tf.tensor2d(a, c.transposeA ? [c.k, c.m] : [c.m, c.k]);
+      const at = c.joined
+        ? joinSteps(
+            tf.split(tf.tensor2d(a, [c.m, c.k]), c.joined, 0).map((p) => tf.mul<tf.Tensor2D>(p, 1)),
+          )
+        : tf.tensor2d(a, c.transposeA ? [c.k, c.m] : [c.m, c.k]);
       const bt = tf.tensor2d(b, c.transposeB ? [c.n, c.k] : [c.k, c.n]);
       if (c.bias) return affine(at, bt, tf.tensor1d(bias));
       return matMul(at, bt, c.transposeA, c.transposeB);
@@ -73,7 +85,7 @@ export async function checkProducts(tolerance = 1e-4): Promise<string | null> {
     const expected = plainProduct(c, a, b, bias);
     const name = `[${c.m}, ${c.k}] x [${c.k}, ${c.n}]${c.transposeA ? ', a transposed' : ''}${
       c.transposeB ? ', b transposed' : ''
-    }${c.bias ? ', with a bias' : ''}`;
+    }${c.bias ? ', with a bias' : ''}${c.joined ? `, a joined from ${c.joined} parts` : ''}`;
     if (values.length !== expected.length) return `the product ${name} has the wrong size`;
     for (let i = 0; i < expected.length; i++) {
       const diff = Math.abs(values[i]! - expected[i]!);
