@@ -45,10 +45,9 @@ function registerWhen(
 /**
  * Call once a backend has started: kernels that depend on what it runs on. Our WebGPU product,
  * row join and loss beat tfjs's kernels on a software adapter (SwiftShader, whose barriers and
- * per-element index arithmetic are slow), and our WebGL product beats tfjs's on a software
- * renderer (several render targets per fragment, which needs WebGL 2), as does our row join
- * (framebuffer blits in place of tfjs's Concat shader); all are unmeasured on a
- * real GPU, where tfjs's serve.
+ * per-element index arithmetic are slow); our WebGL product (several render targets per fragment,
+ * which needs WebGL 2) and row join (framebuffer blits) beat tfjs's on a software renderer. All
+ * are unmeasured on a real GPU, where tfjs's serve.
  */
 export function fitKernelsToBackend(): void {
   if (tf.getBackend() === 'webgl') {

@@ -65,7 +65,6 @@ export interface WebGl2 {
     level: number,
   ): void;
   drawBuffers(buffers: number[]): void;
-  readBuffer(source: number): void;
   blitFramebuffer(
     srcX0: number,
     srcY0: number,

@@ -12,8 +12,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import { JOIN_ROWS_KERNEL } from '../../model/cells/steps.ts';
-import { contextOf, framebuffersOf, packedTensor, plainTexture } from './webglTextures.ts';
+import { blitInto, packedTensor, plainTexture, type Blit } from './webglTextures.ts';
 
 /** tfjs's own Concat along rows, for parts that do not fill whole texel rows. */
 function concatRows(parts: TensorInfo[], webgl: MathBackendWebGL): TensorInfo {
@@ -39,50 +38,15 @@ export const joinRowsWebgl: KernelFunc = ({ inputs, backend }) => {
   const temps: TensorInfo[] = [];
   const output = packedTensor(webgl, rows, cols);
   try {
-    const sources = parts.map((p) => plainTexture(webgl, p, temps));
-    const gl = contextOf(webgl);
-    const { source, target } = framebuffersOf(gl, JOIN_ROWS_KERNEL);
     const width = Math.ceil(cols / 2);
-    // Blits are clipped by the scissor test, which tfjs leaves on.
-    gl.scissor(0, 0, width, Math.ceil(rows / 2));
-    gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, target);
-    gl.framebufferTexture2D(
-      gl.DRAW_FRAMEBUFFER,
-      gl.COLOR_ATTACHMENT0,
-      gl.TEXTURE_2D,
-      output.texture,
-      0,
-    );
-    gl.bindFramebuffer(gl.READ_FRAMEBUFFER, source);
-    gl.readBuffer(gl.COLOR_ATTACHMENT0);
     let y = 0;
-    parts.forEach((p, i) => {
+    const blits = parts.map((p): Blit => {
       const height = Math.ceil(p.shape[0]! / 2);
-      gl.framebufferTexture2D(
-        gl.READ_FRAMEBUFFER,
-        gl.COLOR_ATTACHMENT0,
-        gl.TEXTURE_2D,
-        sources[i]!,
-        0,
-      );
-      gl.blitFramebuffer(
-        0,
-        0,
-        width,
-        height,
-        0,
-        y,
-        width,
-        y + height,
-        gl.COLOR_BUFFER_BIT,
-        gl.NEAREST,
-      );
+      const blit = { texture: plainTexture(webgl, p, temps), x: 0, y, width, height };
       y += height;
+      return blit;
     });
-    // Let go of the textures and give tfjs its framebuffer back.
-    gl.framebufferTexture2D(gl.READ_FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, null, 0);
-    gl.framebufferTexture2D(gl.DRAW_FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, null, 0);
-    gl.bindFramebuffer(gl.FRAMEBUFFER, webgl.gpgpu.framebuffer);
+    blitInto(webgl, output.texture, [width, y], blits);
   } catch (e) {
     webgl.disposeIntermediateTensorInfo(output.info);
     throw e;

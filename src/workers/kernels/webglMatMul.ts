@@ -8,7 +8,15 @@ import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { MATMUL_KERNEL, type MatMulAttrs } from '../../model/matMul.ts';
 import type { GlHandle, WebGl2 } from './webgl2.ts';
-import { contextOf, framebuffersOf, packedTensor, plainTexture } from './webglTextures.ts';
+import {
+  blitInto,
+  contextOf,
+  framebufferFor,
+  packedTensor,
+  plainTexture,
+  rowTexture,
+  type Blit,
+} from './webglTextures.ts';
 import {
   packedTextureSize,
   productBlock,
@@ -91,7 +99,7 @@ interface Operands {
   bias: GlHandle | null;
 }
 
-/** Draws the product into the targets, then copies each target's rectangle into `output`. */
+/** Draws the product into the targets, then blits each target's rectangle into `output`. */
 function draw(
   webgl: MathBackendWebGL,
   v: WebglProductVariant,
@@ -101,11 +109,10 @@ function draw(
 ): void {
   const gl = contextOf(webgl);
   const d = drawingFor(gl);
-  const { source, target } = framebuffersOf(gl, MATMUL_KERNEL);
   const program = programFor(gl, d, v, operands.bias !== null);
   const [width, height] = productGrid(v);
   const attachments = targets.map((_, t) => gl.COLOR_ATTACHMENT0 + t);
-  gl.bindFramebuffer(gl.FRAMEBUFFER, source);
+  gl.bindFramebuffer(gl.FRAMEBUFFER, framebufferFor(gl, MATMUL_KERNEL));
   targets.forEach((texture, t) => {
     gl.framebufferTexture2D(gl.FRAMEBUFFER, attachments[t]!, gl.TEXTURE_2D, texture, 0);
   });
@@ -120,22 +127,14 @@ function draw(
   });
   gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
   gl.bindVertexArray(null);
-  // The blits: tfjs draws with the scissor test on, and it clips blits too.
-  const [outWidth, outHeight] = packedTextureSize(v.m, v.n);
-  gl.scissor(0, 0, outWidth, outHeight);
-  gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, target);
-  gl.framebufferTexture2D(gl.DRAW_FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, output, 0);
-  targets.forEach((_, t) => {
-    const [x, y, w, h] = targetRectangle(v, t);
-    if (w === 0 || h === 0) return;
-    gl.readBuffer(attachments[t]!);
-    gl.blitFramebuffer(0, 0, w, h, x, y, x + w, y + h, gl.COLOR_BUFFER_BIT, gl.NEAREST);
-  });
-  // Let go of the textures (they go back to tfjs's pool) and give tfjs its framebuffer back.
-  gl.framebufferTexture2D(gl.DRAW_FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, null, 0);
-  gl.bindFramebuffer(gl.FRAMEBUFFER, source);
+  // Let go of the targets before the blits read them through a framebuffer of their own.
   attachments.forEach((at) => gl.framebufferTexture2D(gl.FRAMEBUFFER, at, gl.TEXTURE_2D, null, 0));
-  gl.bindFramebuffer(gl.FRAMEBUFFER, webgl.gpgpu.framebuffer);
+  const blits = targets.map((texture, t): Blit => {
+    const [x, y, w, h] = targetRectangle(v, t);
+    return { texture, x, y, width: w, height: h };
+  });
+  const nonEmpty = blits.filter((b) => b.width > 0 && b.height > 0);
+  blitInto(webgl, output, packedTextureSize(v.m, v.n), nonEmpty);
 }
 
 /** The kernel (registered by ourKernels.ts's fitKernelsToBackend on software renderers). */
@@ -159,7 +158,7 @@ export const matMulWebgl: KernelFunc = ({ inputs, attrs, backend }) => {
     const operands: Operands = {
       a: plainTexture(webgl, a, temps),
       b: plainTexture(webgl, b, temps),
-      bias: bias ? plainTexture(webgl, bias, temps, [1, n]) : null,
+      bias: bias ? rowTexture(webgl, bias, temps) : null,
     };
     const [width, height] = productGrid(v);
     const targets = Array.from({ length: block.rows * block.cols }, () =>

@@ -1,6 +1,6 @@
 // What our WebGL kernels (webglMatMul.ts, webglJoinRows.ts) share for drawing and copying on tfjs's
 // webgl backend's own context: its WebGL 2 context, tensors' textures in the plain packed layout,
-// new packed tensors to draw into, and framebuffers of ours per kernel and context. Every piece of GL
+// new packed tensors to draw into, our framebuffers, and blits into an output. Every piece of GL
 // state a kernel touches is either set again by tfjs before its next draw (program, vertex array,
 // textures, viewport, scissor) or put back by the kernel (the framebuffer binding).
 import type { TensorInfo } from '@tensorflow/tfjs-core';
@@ -10,30 +10,58 @@ import type { GlHandle, WebGl2 } from './webgl2.ts';
 /** The context tfjs's webgl backend draws on (WebGL 2: ourKernels.ts registers ours only there). */
 export const contextOf = (webgl: MathBackendWebGL) => webgl.gpgpu.gl as unknown as WebGl2;
 
-/** A kernel's framebuffers on one context: one to draw or read from, one to blit into. */
-export interface Framebuffers {
-  source: GlHandle;
-  target: GlHandle;
-}
-
-const framebuffers = new WeakMap<WebGl2, Map<string, Framebuffers>>();
+const framebuffers = new WeakMap<WebGl2, Map<string, GlHandle>>();
 
 /**
- * `kernel`'s own framebuffers on `gl`. Not shared between kernels: with the row join's blits
- * reading through the product's framebuffer, the next product read wrong values (SwiftShader
- * through ANGLE; each kernel alone was exact), and with a pair each they agree with tfjs's.
+ * Our framebuffer for `use` on `gl`, made once. One per use, never shared: with the row join's
+ * blits reading through the framebuffer the product draws into, the next product read wrong
+ * values (SwiftShader through ANGLE; each kernel alone was exact).
  */
-export function framebuffersOf(gl: WebGl2, kernel: string): Framebuffers {
-  let byKernel = framebuffers.get(gl);
-  if (!byKernel) framebuffers.set(gl, (byKernel = new Map()));
-  const known = byKernel.get(kernel);
-  if (known) return known;
-  const source = gl.createFramebuffer();
-  const target = gl.createFramebuffer();
-  if (!source || !target) throw new Error(`no framebuffers for ${kernel} on WebGL`);
-  const made = { source, target };
-  byKernel.set(kernel, made);
-  return made;
+export function framebufferFor(gl: WebGl2, use: string): GlHandle {
+  let byUse = framebuffers.get(gl);
+  if (!byUse) framebuffers.set(gl, (byUse = new Map()));
+  let framebuffer = byUse.get(use);
+  if (!framebuffer) {
+    framebuffer = gl.createFramebuffer() ?? undefined;
+    if (!framebuffer) throw new Error(`no framebuffer for ${use} on WebGL`);
+    byUse.set(use, framebuffer);
+  }
+  return framebuffer;
+}
+
+/** One copy into an output texture: `texture`'s texels [0, width) x [0, height) to (x, y). */
+export interface Blit {
+  texture: GlHandle;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Copies each blit's rectangle into `output` ([width, height] texels) by framebuffer blits, a copy
+ * with no shader, then gives tfjs its framebuffer back.
+ */
+export function blitInto(
+  webgl: MathBackendWebGL,
+  output: GlHandle,
+  [width, height]: [number, number],
+  blits: Blit[],
+): void {
+  const gl = contextOf(webgl);
+  // Blits are clipped by the scissor test, which tfjs leaves on.
+  gl.scissor(0, 0, width, height);
+  gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, framebufferFor(gl, 'blit into'));
+  gl.framebufferTexture2D(gl.DRAW_FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, output, 0);
+  gl.bindFramebuffer(gl.READ_FRAMEBUFFER, framebufferFor(gl, 'blit from'));
+  for (const { texture, x, y, width: w, height: h } of blits) {
+    gl.framebufferTexture2D(gl.READ_FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, texture, 0);
+    gl.blitFramebuffer(0, 0, w, h, x, y, x + w, y + h, gl.COLOR_BUFFER_BIT, gl.NEAREST);
+  }
+  // Let go of the textures (they go back to tfjs's pool when their tensors do).
+  gl.framebufferTexture2D(gl.READ_FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, null, 0);
+  gl.framebufferTexture2D(gl.DRAW_FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, null, 0);
+  gl.bindFramebuffer(gl.FRAMEBUFFER, webgl.gpgpu.framebuffer);
 }
 
 /** tfjs's program that copies a tensor into a packed texture of its own [rows, cols] layout. */
@@ -61,23 +89,28 @@ function plainPackedTexture(webgl: MathBackendWebGL, x: TensorInfo): GlHandle | 
   return plain && data.texture ? data.texture.texture : null;
 }
 
-/**
- * `x`'s texture as a plain packed `shape` (x's own shape unless given: a bias [n] is read as
- * [1, n]), copied first where its layout is not that; `temps` collects the copies.
- */
-export function plainTexture(
+/** `x` copied into a plain packed texture of `shape`; `temps` collects the copy. */
+function copiedTexture(
   webgl: MathBackendWebGL,
   x: TensorInfo,
+  shape: number[],
   temps: TensorInfo[],
-  shape = x.shape,
 ): GlHandle {
-  const texture = shape === x.shape ? plainPackedTexture(webgl, x) : null;
-  if (texture) return texture;
   const copy = webgl.compileAndRun(new PackedCopyProgram(shape), [x]);
   temps.push(copy);
-  const copied = plainPackedTexture(webgl, copy);
-  if (!copied) throw new Error(`no plain packed layout for [${x.shape}] on WebGL`);
-  return copied;
+  const texture = plainPackedTexture(webgl, copy);
+  if (!texture) throw new Error(`no plain packed layout for [${shape}] on WebGL`);
+  return texture;
+}
+
+/** The texture of [rows, cols] `x` as plain packed, copied first where it is not that already. */
+export function plainTexture(webgl: MathBackendWebGL, x: TensorInfo, temps: TensorInfo[]) {
+  return plainPackedTexture(webgl, x) ?? copiedTexture(webgl, x, x.shape, temps);
+}
+
+/** A [n] vector's values as the plain packed [1, n] texture a shader reads a row from. */
+export function rowTexture(webgl: MathBackendWebGL, x: TensorInfo, temps: TensorInfo[]) {
+  return copiedTexture(webgl, x, [1, x.shape[0]!], temps);
 }
 
 /** A new packed [rows, cols] tensor and its texture, to be drawn or copied into. */
