@@ -1,6 +1,6 @@
 // The matrix products every part of the model calls: the backend's own kernel where we register one
 // (cpu: cpuMatMul.ts, 3-4x tfjs's stock product; software WebGPU: 3-6x, see
-// src/workers/kernels/webgpuMatMul.ts; software WebGL: 2-2.6x, webglMatMul.ts there), tf.matMul
+// src/workers/kernels/webgpuMatMul.ts; software WebGL: 2.1-2.7x, webglMatMul.ts there), tf.matMul
 // elsewhere. Here, so a cell or a pass never asks which backend it runs on.
 import * as tf from '@tensorflow/tfjs-core';
 

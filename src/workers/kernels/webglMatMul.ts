@@ -1,5 +1,5 @@
 // Our matrix product (src/model/matMul.ts's kernel) on tfjs's webgl backend, for software
-// renderers only: on SwiftShader it is 2.2-2.7x tfjs's product (webglMatMulGlsl.ts says why). A
+// renderers only: on SwiftShader it is 2.1-2.7x tfjs's product (webglMatMulGlsl.ts says why). A
 // fragment writing several texels needs several render targets, which tfjs's programs cannot bind,
 // so the product is drawn on the backend's own WebGL 2 context (webglTextures.ts) into textures
 // tfjs allocated, each holding one rectangle of the output, and blitted from there into the output
