@@ -9,7 +9,7 @@
 // bias [N] is added to every row of the output as it is written (see affine in matMul.ts).
 import { registerKernel, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
 import { cpuBackend } from './cpuBackend.ts';
-import { MATMUL_KERNEL, type MatMulAttrs } from './matMul.ts';
+import { MATMUL_KERNEL, productSizes, type MatMulAttrs } from './matMul.ts';
 
 const roundUp4 = (n: number) => (n + 3) & ~3;
 
@@ -136,17 +136,12 @@ const matMulCpu: KernelFunc = ({ inputs, attrs, backend }) => {
     throw new Error(`${MATMUL_KERNEL}: needs two float32 matrices, got ${a.shape} and ${b.shape}`);
   }
   const cpu = cpuBackend(backend);
-  const [m, k] = transposeA ? [a.shape[1]!, a.shape[0]!] : [a.shape[0]!, a.shape[1]!];
-  const [kB, n] = transposeB ? [b.shape[1]!, b.shape[0]!] : [b.shape[0]!, b.shape[1]!];
-  if (k !== kB) throw new Error(`${MATMUL_KERNEL}: inner sizes ${k} and ${kB} differ`);
+  const { m, k, n } = productSizes(a, b, bias, { transposeA, transposeB });
   const aValues = cpu.readSync(a.dataId) as Float32Array;
   const bValues = cpu.readSync(b.dataId) as Float32Array;
   const pb = panelsOfB(b, bValues, transposeB, weightB);
   const n4 = roundUp4(n);
   const biasValues = bias ? (cpu.readSync(bias.dataId) as Float32Array) : null;
-  if (biasValues && biasValues.length !== n) {
-    throw new Error(`${MATMUL_KERNEL}: a bias of ${biasValues.length} for ${n} columns`);
-  }
   // A's row i, entry s at a[i * k + s], or a[s * m + i] if a^T: for one row, a[s] either way.
   const product =
     m === 1

@@ -14,6 +14,27 @@ export interface MatMulAttrs {
   weightB: boolean;
 }
 
+/**
+ * A product kernel's sizes, [m, k] x [k, n], from its operands' shapes and flags; throws where the
+ * inner sizes differ or a bias does not have n entries. Every backend's kernel checks the same.
+ */
+export function productSizes(
+  a: { shape: number[] },
+  b: { shape: number[] },
+  bias: { shape: number[] } | undefined,
+  { transposeA, transposeB }: Pick<MatMulAttrs, 'transposeA' | 'transposeB'>,
+): { m: number; k: number; n: number } {
+  const [aRows, aCols] = a.shape as [number, number];
+  const [bRows, bCols] = b.shape as [number, number];
+  const [m, k] = transposeA ? [aCols, aRows] : [aRows, aCols];
+  const [kB, n] = transposeB ? [bCols, bRows] : [bRows, bCols];
+  if (k !== kB) throw new Error(`${MATMUL_KERNEL}: inner sizes ${k} and ${kB} differ`);
+  if (bias && bias.shape[0] !== n) {
+    throw new Error(`${MATMUL_KERNEL}: a bias of ${bias.shape[0]} for ${n} columns`);
+  }
+  return { m, k, n };
+}
+
 /** Whether the active backend has our product (else tf.matMul runs). */
 export function hasOwnMatMul(): boolean {
   return tf.getKernel(MATMUL_KERNEL, tf.getBackend()) !== undefined;

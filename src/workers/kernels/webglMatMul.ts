@@ -6,7 +6,7 @@
 // tensor's texture. On a real GPU tfjs's product serves: ours is unmeasured there (ourKernels.ts).
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import { MATMUL_KERNEL, type MatMulAttrs } from '../../model/matMul.ts';
+import { MATMUL_KERNEL, productSizes, type MatMulAttrs } from '../../model/matMul.ts';
 import type { GlHandle, WebGl2 } from './webgl2.ts';
 import {
   blitInto,
@@ -142,14 +142,7 @@ export const matMulWebgl: KernelFunc = ({ inputs, attrs, backend }) => {
   const webgl = backend as MathBackendWebGL;
   const { transposeA, transposeB } = attrs as unknown as MatMulAttrs;
   const { a, b, bias } = inputs as { a: TensorInfo; b: TensorInfo; bias?: TensorInfo };
-  const [aRows, aCols] = a.shape as [number, number];
-  const [bRows, bCols] = b.shape as [number, number];
-  const [m, k] = transposeA ? [aCols, aRows] : [aRows, aCols];
-  const [kb, n] = transposeB ? [bCols, bRows] : [bRows, bCols];
-  if (k !== kb) throw new Error(`${MATMUL_KERNEL}: inner sizes ${k} and ${kb} differ`);
-  if (bias && bias.shape[0] !== n) {
-    throw new Error(`${MATMUL_KERNEL}: a bias of ${bias.shape[0]} for ${n} columns`);
-  }
+  const { m, k, n } = productSizes(a, b, bias, { transposeA, transposeB });
   const gl = contextOf(webgl);
   const block = productBlock(m, drawingFor(gl).maxDrawBuffers);
   const v: WebglProductVariant = { transposeA, transposeB, m, k, n, block };

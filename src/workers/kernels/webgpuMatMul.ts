@@ -4,7 +4,7 @@
 // so there the kernel is not registered and the model calls tf.matMul (ourKernels.ts).
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-import { MATMUL_KERNEL, type MatMulAttrs } from '../../model/matMul.ts';
+import { productSizes, type MatMulAttrs } from '../../model/matMul.ts';
 import { webgpuBackend } from './webgpuBackend.ts';
 import {
   canUseVec4,
@@ -42,14 +42,7 @@ function program(variant: ProductVariant, m: number, n: number): WebGPUProgram {
 export const matMulWebgpu: KernelFunc = ({ inputs, attrs, backend }) => {
   const { transposeA, transposeB } = attrs as unknown as MatMulAttrs;
   const { a, b, bias } = inputs as { a: TensorInfo; b: TensorInfo; bias?: TensorInfo };
-  const [aRows, aCols] = a.shape as [number, number];
-  const [bRows, bCols] = b.shape as [number, number];
-  const [m, k] = transposeA ? [aCols, aRows] : [aRows, aCols];
-  const [kb, n] = transposeB ? [bCols, bRows] : [bRows, bCols];
-  if (k !== kb) throw new Error(`${MATMUL_KERNEL}: inner sizes ${k} and ${kb} differ`);
-  if (bias && bias.shape[0] !== n) {
-    throw new Error(`${MATMUL_KERNEL}: a bias of ${bias.shape[0]} for ${n} columns`);
-  }
+  const { m, k, n } = productSizes(a, b, bias, { transposeA, transposeB });
   const variant: ProductVariant = {
     transposeA,
     transposeB,
