@@ -1,8 +1,7 @@
 // The cpu loss kernel against the op-by-op softmax cross-entropy it replaces.
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { hasLossKernel } from './loss.ts';
-import { softmaxCrossEntropy, softmaxCrossEntropyOps } from './loss.ts';
+import { hasLossKernel, softmaxCrossEntropy, softmaxCrossEntropyOps } from './loss.ts';
 
 function expectClose(actual: tf.Tensor, expected: tf.Tensor, tolerance: number) {
   expect(actual.shape).toEqual(expected.shape);

@@ -1,9 +1,9 @@
-// joinSteps through a backend's own row join (webgpu registers one on software adapters): the
+// joinSteps through a backend's own row join (software WebGPU and WebGL register one): the
 // join's registered gradient, which autodiff uses, must give what tf.concat's gives. Here the
 // kernel is a cpu stand-in built from the cpu backend's own concat, for this file only.
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOIN_ROWS_KERNEL, joinSteps } from './steps.ts';
+import { JOIN_ROWS_KERNEL, joinParts, joinSteps } from './steps.ts';
 
 beforeAll(() => {
   const concat = tf.getKernel('Concat', 'cpu')!;
@@ -11,9 +11,9 @@ beforeAll(() => {
     kernelName: JOIN_ROWS_KERNEL,
     backendName: 'cpu',
     kernelFunc: ({ inputs, backend }) =>
-      // tfjs's Concat takes its inputs as a list (x0, x1, ... in order here).
+      // tfjs's Concat takes its inputs as a list.
       concat.kernelFunc({
-        inputs: Object.values(inputs) as unknown as tf.NamedTensorInfoMap,
+        inputs: joinParts(inputs) as unknown as tf.NamedTensorInfoMap,
         backend,
         attrs: { axis: 0 },
       }),

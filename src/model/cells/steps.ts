@@ -7,15 +7,29 @@ export function splitSteps(x: tf.Tensor2D, seqLen: number): tf.Tensor2D[] {
   return tf.split(x, seqLen, 0) as tf.Tensor2D[];
 }
 
-/** A backend's own row join, where registered (webgpu on a software adapter; else tf.concat). */
+/**
+ * A backend's own row join, where registered (software WebGPU and WebGL; else tf.concat). Its
+ * inputs are x0, x1, ... in order; joinParts gives them back as a list.
+ */
 export const JOIN_ROWS_KERNEL = 'CharRnnJoinRows';
+
+const partName = (i: number) => `x${i}`;
+
+/** The join kernel's inputs, in order. */
+export function joinParts<T>(inputs: Record<string, T | undefined>): T[] {
+  return Object.keys(inputs).map((_, i) => {
+    const part = inputs[partName(i)];
+    if (part === undefined) throw new Error(`${JOIN_ROWS_KERNEL}: no input ${partName(i)}`);
+    return part;
+  });
+}
 
 /** T tensors of [B, D] -> [T*B, D]. */
 export function joinSteps(steps: tf.Tensor2D[]): tf.Tensor2D {
   if (steps.length < 2 || tf.getKernel(JOIN_ROWS_KERNEL, tf.getBackend()) === undefined) {
     return tf.concat(steps, 0) as tf.Tensor2D;
   }
-  const inputs = Object.fromEntries(steps.map((s, i) => [`x${i}`, s]));
+  const inputs = Object.fromEntries(steps.map((s, i) => [partName(i), s]));
   const rows = steps.map((s) => s.shape[0]);
   return tf.engine().runKernel(JOIN_ROWS_KERNEL, inputs, { rows }) as tf.Tensor2D;
 }
@@ -28,7 +42,7 @@ function registerJoinGradient(): void {
     gradFunc: (dy, _saved, attrs) => {
       const { rows } = attrs as unknown as { rows: number[] };
       const parts = tf.split(dy as tf.Tensor, rows, 0);
-      return Object.fromEntries(parts.map((part, i) => [`x${i}`, () => part]));
+      return Object.fromEntries(parts.map((part, i) => [partName(i), () => part]));
     },
   });
 }

@@ -12,6 +12,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
+import { joinParts } from '../../model/cells/steps.ts';
 import { blitInto, packedTensor, plainTexture, type Blit } from './webglTextures.ts';
 
 /** tfjs's own Concat along rows, for parts that do not fill whole texel rows. */
@@ -28,9 +29,7 @@ function concatRows(parts: TensorInfo[], webgl: MathBackendWebGL): TensorInfo {
 /** The kernel (registered by ourKernels.ts's fitKernelsToBackend on software renderers). */
 export const joinRowsWebgl: KernelFunc = ({ inputs, backend }) => {
   const webgl = backend as MathBackendWebGL;
-  const parts = Object.keys(inputs)
-    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
-    .map((name) => inputs[name]!);
+  const parts = joinParts(inputs);
   const cols = parts[0]!.shape[1]!;
   // Every part but the last must end on a whole texel row (an even row count).
   if (parts.slice(0, -1).some((p) => p.shape[0]! % 2 === 1)) return concatRows(parts, webgl);

@@ -5,6 +5,7 @@
 // index arithmetic. Here each invocation copies four floats from the one input that holds them.
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
+import { joinParts } from '../../model/cells/steps.ts';
 import { flatDispatch, webgpuBackend, type WebgpuBackend } from './webgpuBackend.ts';
 
 /**
@@ -70,8 +71,6 @@ function joinAll(parts: TensorInfo[], backend: WebgpuBackend): TensorInfo {
 
 /** The kernel: inputs x0 .. x{T-1}, each [r, D] float32, joined along rows. */
 export const joinRowsWebgpu: KernelFunc = ({ inputs, backend }) => {
-  const parts = Object.keys(inputs)
-    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
-    .map((name) => inputs[name]!);
+  const parts = joinParts(inputs);
   return joinAll(parts, webgpuBackend(backend));
 };
