@@ -15,7 +15,7 @@ import type { CellKind } from '../model/kinds.ts';
 import { initialise } from './initialiseBackend.ts';
 import { registerOurKernels } from './ourKernels.ts';
 import { BACKENDS, type BackendChoice, type BackendName, type SkippedBackend } from './protocol.ts';
-import { probeWebGl, probeWebGpu, type GpuProbe } from './gpuProbe.ts';
+import { probeBackend, type GpuProbe } from './gpuProbe.ts';
 import {
   configureWasmThreads,
   defaultWasmThreads,
@@ -42,14 +42,6 @@ export interface ChosenBackend {
   software: boolean;
   detail: string;
   skipped: SkippedBackend[];
-}
-
-async function probe(name: BackendName): Promise<GpuProbe> {
-  if (name === 'webgpu') return probeWebGpu();
-  if (name === 'webgl') return probeWebGl();
-  // wasm's detail (its thread count) is known once it has started.
-  if (name === 'wasm') return { unavailable: null, software: false, detail: 'WebAssembly' };
-  return { unavailable: null, software: false, detail: 'plain JavaScript' };
 }
 
 /** What the self-check trains: the cell about to train, with or without an embedding. */
@@ -93,7 +85,7 @@ export async function chooseBackend(
   const skipped: SkippedBackend[] = [];
   for (const name of order) {
     onTrying(name);
-    const found = await probe(name).catch((e: unknown): GpuProbe => ({
+    const found = await probeBackend(name).catch((e: unknown): GpuProbe => ({
       unavailable: String(e),
       software: false,
       detail: '',

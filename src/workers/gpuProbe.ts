@@ -1,5 +1,6 @@
 // Probes what GPU the worker can see, before tfjs touches it, to name the device and to tell a
 // real GPU from a software one (SwiftShader, llvmpipe), which is slower than wasm on most laptops.
+import type { BackendName } from './protocol.ts';
 import { SOFTWARE_RENDERER, webglRenderer } from './softwareGpu.ts';
 
 /** The slice of the WebGPU API used here (the worker's TS lib does not declare WebGPU). */
@@ -42,4 +43,13 @@ export function probeWebGl(): GpuProbe {
   const renderer = webglRenderer(gl);
   gl.getExtension('WEBGL_lose_context')?.loseContext();
   return { unavailable: null, software: SOFTWARE_RENDERER.test(renderer), detail: renderer };
+}
+
+/** What `name` would run on: the GPU probes for webgpu and webgl, a fixed answer otherwise. */
+export async function probeBackend(name: BackendName): Promise<GpuProbe> {
+  if (name === 'webgpu') return probeWebGpu();
+  if (name === 'webgl') return probeWebGl();
+  // wasm's detail (its thread count) is known once it has started.
+  if (name === 'wasm') return { unavailable: null, software: false, detail: 'WebAssembly' };
+  return { unavailable: null, software: false, detail: 'plain JavaScript' };
 }

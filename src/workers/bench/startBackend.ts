@@ -3,24 +3,18 @@
 // software WebGL), and names what it runs on.
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import '../backends.ts';
-import { probeWebGl, probeWebGpu, type GpuProbe } from '../gpuProbe.ts';
+import { probeBackend, type GpuProbe } from '../gpuProbe.ts';
 import { initialise } from '../initialiseBackend.ts';
 import type { BackendName } from '../protocol.ts';
 import { restartWasm, wasmDetail } from '../wasmThreads.ts';
 import { errorMessage } from './figures.ts';
 import type { Started } from './types.ts';
 
-async function probe(name: BackendName): Promise<GpuProbe> {
-  if (name === 'webgpu') return probeWebGpu();
-  if (name === 'webgl') return probeWebGl();
-  return { unavailable: null, software: false, detail: '' };
-}
-
 /** `wasmThreads`: start wasm afresh with this many threads; absent, as the app configures it. */
 export async function startBackend(name: BackendName, wasmThreads?: number): Promise<Started> {
   let found: GpuProbe;
   try {
-    found = await probe(name);
+    found = await probeBackend(name);
   } catch (e) {
     return { ok: false, reason: `probing it failed (${errorMessage(e)})` };
   }
