@@ -1,7 +1,7 @@
 // The cpu row lookups against tfjs's gather and segment sum, which they replace on cpu.
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { hasRowsKernel, rows, rowsGradient } from './cpuRows.ts';
+import { hasRowsKernel, rows, rowsGradient } from './rows.ts';
 
 function expectClose(actual: tf.Tensor, expected: tf.Tensor, tolerance = 1e-5) {
   expect(actual.shape).toEqual(expected.shape);

@@ -6,33 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { cpuBackend } from './cpuBackend.ts';
-import { sumRows } from './matMul.ts';
-
-export const ROWS_KERNEL = 'CharRnnRows';
-export const ROWS_GRADIENT_KERNEL = 'CharRnnRowsGradient';
-
-/** Whether the active backend has both kernels. */
-export function hasRowsKernel(): boolean {
-  return tf.getKernel(ROWS_KERNEL, tf.getBackend()) !== undefined;
-}
-
-/** Rows `ids` of `table`, plus `bias` on each when given: [N] ids of [V, D] -> [N, D]. */
-export function rows(table: tf.Tensor2D, ids: tf.Tensor1D, bias?: tf.Tensor1D): tf.Tensor2D {
-  const inputs: tf.NamedTensorMap = bias ? { table, ids, bias } : { table, ids };
-  return tf.engine().runKernel(ROWS_KERNEL, inputs, {}) as tf.Tensor2D;
-}
-
-/** The table's gradient: row n of dRows added into row ids[n]. [N, D] -> [V, D]. */
-export function rowsGradient(dRows: tf.Tensor2D, ids: tf.Tensor1D, vocab: number): tf.Tensor2D {
-  return tf.engine().runKernel(ROWS_GRADIENT_KERNEL, { dRows, ids }, { vocab }) as tf.Tensor2D;
-}
-
-function checkedIds(ids: Int32Array, vocab: number, kernel: string): Int32Array {
-  for (const id of ids) {
-    if (!(id >= 0 && id < vocab)) throw new Error(`${kernel}: id ${id} outside [0, ${vocab})`);
-  }
-  return ids;
-}
+import { checkedIds, ROWS_GRADIENT_KERNEL, ROWS_KERNEL } from './rows.ts';
 
 const rowsCpu: KernelFunc = ({ inputs, backend }) => {
   const { table, ids, bias } = inputs as { table: TensorInfo; ids: TensorInfo; bias?: TensorInfo };
@@ -63,24 +37,6 @@ const rowsGradientCpu: KernelFunc = ({ inputs, attrs, backend }) => {
   return cpu.makeTensorInfo([vocab, width], 'float32', out);
 };
 
-/** For autodiff (the tests' cross-check): the table gets rowsGradient, the bias a row sum. */
-function registerRowsGradient(): void {
-  if (tf.getGradient(ROWS_KERNEL) !== undefined) return;
-  tf.registerGradient({
-    kernelName: ROWS_KERNEL,
-    inputsToSave: ['table', 'ids'],
-    gradFunc: (dy, saved) => {
-      const [table, ids] = saved as [tf.Tensor2D, tf.Tensor1D];
-      const g = dy as tf.Tensor2D;
-      return {
-        table: () => rowsGradient(g, ids, table.shape[0]),
-        ids: () => tf.zeros(ids.shape), // float32, as tfjs's own ops give ids
-        bias: () => sumRows(g),
-      };
-    },
-  });
-}
-
 export function registerCpuRows(): void {
   tf.registerKernel({ kernelName: ROWS_KERNEL, backendName: 'cpu', kernelFunc: rowsCpu });
   tf.registerKernel({
@@ -88,5 +44,4 @@ export function registerCpuRows(): void {
     backendName: 'cpu',
     kernelFunc: rowsGradientCpu,
   });
-  registerRowsGradient();
 }

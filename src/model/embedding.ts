@@ -1,7 +1,7 @@
 // Row lookups into a [V, D] table for one-hot characters: the embedding layer, or layer 0's
 // kernel when the input is one-hot (then x W is row `id` of W).
 import * as tf from '@tensorflow/tfjs-core';
-import { hasRowsKernel, rows, rowsGradient } from './cpuRows.ts';
+import { hasRowsKernel, rows, rowsGradient } from './rows.ts';
 import { transposedProduct } from './cells/steps.ts';
 import { affine, matMul } from './matMul.ts';
 import { oneHotFloat } from './oneHot.ts';
@@ -20,7 +20,7 @@ function canSegmentSum(): boolean {
 
 /** Rows `ids` of `table` (one-hot(ids) x table), plus `bias` when given: [N] of [V, D] -> [N, D]. */
 export function embedRows(table: tf.Tensor2D, ids: tf.Tensor1D, bias?: tf.Tensor1D): tf.Tensor2D {
-  if (hasRowsKernel()) return rows(table, ids, bias); // cpu: row copies, see cpuRows.ts
+  if (hasRowsKernel()) return rows(table, ids, bias); // cpu and software WebGL: see rows.ts
   const vocab = table.shape[0];
   if (vocab <= ONE_HOT_MAX_VOCAB) {
     const oneHot = oneHotFloat(ids, vocab);

@@ -5,11 +5,13 @@ import { JOIN_ROWS_KERNEL } from '../model/cells/steps.ts';
 import { registerCpuKernels } from '../model/cpuKernels.ts';
 import { LOSS_KERNEL } from '../model/loss.ts';
 import { MATMUL_KERNEL } from '../model/matMul.ts';
+import { ROWS_GRADIENT_KERNEL, ROWS_KERNEL } from '../model/rows.ts';
 import { registerCpuPointwise } from '../model/pointwise/cpuKernel.ts';
 import { registerWasmKernels } from '../model/wasmKernels.ts';
 import { joinRowsWebgl } from './kernels/webglJoinRows.ts';
 import { matMulWebgl } from './kernels/webglMatMul.ts';
 import { registerWebglPointwise } from './kernels/webglPointwise.ts';
+import { rowsGradientWebgl, rowsWebgl } from './kernels/webglRows.ts';
 import { joinRowsWebgpu } from './kernels/webgpuJoinRows.ts';
 import { lossWebgpu } from './kernels/webgpuLoss.ts';
 import { matMulWebgpu } from './kernels/webgpuMatMul.ts';
@@ -54,6 +56,8 @@ export function fitKernelsToBackend(): void {
     const software = tf.env().getNumber('WEBGL_VERSION') === 2 && isSoftwareWebgl(tf.backend());
     registerWhen(software, 'webgl', MATMUL_KERNEL, matMulWebgl);
     registerWhen(software, 'webgl', JOIN_ROWS_KERNEL, joinRowsWebgl);
+    registerWhen(software, 'webgl', ROWS_KERNEL, rowsWebgl);
+    registerWhen(software, 'webgl', ROWS_GRADIENT_KERNEL, rowsGradientWebgl);
   }
   if (tf.getBackend() !== 'webgpu') return;
   const software = isSoftwareWebgpu(tf.backend());
