@@ -9,6 +9,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { checkProducts } from '../model/productCheck.ts';
+import { checkRowLookups } from '../model/rowsCheck.ts';
 import { checkShape, checkStepValues, compareCheckValues } from '../model/selfCheck.ts';
 import type { CheckValues } from '../model/selfCheck.ts';
 import type { CellKind } from '../model/kinds.ts';
@@ -64,6 +65,8 @@ async function tryBackend(name: BackendName, spec: CheckSpec): Promise<string | 
   try {
     const wrongProduct = await checkProducts();
     if (wrongProduct) return `its self-check found a wrong matrix product: ${wrongProduct}`;
+    const wrongRows = await checkRowLookups();
+    if (wrongRows) return `its self-check found a wrong row lookup: ${wrongRows}`;
     const mismatch = compareCheckValues(reference, await checkStepValues(shape));
     return mismatch ? `its self-check disagreed with cpu: ${mismatch}` : null;
   } catch (e) {
