@@ -12,7 +12,11 @@ export function clipByGlobalNorm(
   grads: tf.Tensor[],
   maxNorm: number,
 ): { clipped: tf.Tensor[]; norm: tf.Scalar } {
-  const norm = tf.sqrt(tf.addN(grads.map((g) => tf.sum(tf.square(g))))) as tf.Scalar;
+  // Added pairwise, not by tf.addN: tfjs's WebGPU AddN binds every input at once, and with 8 or
+  // more (two layers and the output) exceeds the 8 storage buffers a shader may bind; its pipeline
+  // is then invalid and the norm garbage.
+  const squares = grads.map((g) => tf.sum(tf.square(g)));
+  const norm = tf.sqrt(squares.reduce((sum, x) => tf.add(sum, x))) as tf.Scalar;
   // scale = maxNorm / max(norm, maxNorm): 1 when already small enough.
   const scale = tf.div(maxNorm, tf.maximum(norm, maxNorm));
   return { clipped: grads.map((g) => tf.mul(g, scale)), norm };
