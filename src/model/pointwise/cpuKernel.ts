@@ -35,18 +35,24 @@ function stepCode(s: Step): string {
   switch (s.op) {
     case 'read':
       return `v${s.input}[p${s.input} + ${s.block} * H + j]`;
+    case 'scalar':
+      return `v${s.input}[starts[${s.input}]]`;
     case 'const':
       return String(s.value);
     case 'sigmoid':
       return `1 / (1 + Math.exp(-t${s.a}))`; // exp overflows to Infinity for t << 0: gives 0, not NaN
     case 'tanh':
       return `Math.tanh(t${s.a})`;
+    case 'sqrt':
+      return `Math.sqrt(t${s.a})`;
     case 'add':
       return `t${s.a} + t${s.b}`;
     case 'sub':
       return `t${s.a} - t${s.b}`;
     case 'mul':
       return `t${s.a} * t${s.b}`;
+    case 'div':
+      return `t${s.a} / t${s.b}`;
   }
 }
 

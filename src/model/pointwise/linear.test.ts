@@ -43,4 +43,14 @@ describe('linearise', () => {
     expect(program.inputsRead).toEqual([0, 2]);
     expect(program.highestBlock).toEqual([0, -1, 3, -1]);
   });
+
+  it('counts an input read only as a scalar as read, once, with no block', () => {
+    const scaled = pw.mul(pw.read(0), pw.scalar(3));
+    const program = linearise(spec(pw.div(scaled, pw.sqrt(pw.add(scaled, pw.scalar(3))))));
+    expect(program.inputsRead).toEqual([0, 3]);
+    expect(program.scalarInputs).toEqual([3]);
+    expect(program.highestBlock).toEqual([0, -1, -1, -1]);
+    expect(program.steps.filter((s) => s.op === 'scalar')).toHaveLength(1);
+    expect(program.steps.filter((s) => s.op === 'mul')).toHaveLength(1);
+  });
 });

@@ -8,9 +8,10 @@ import type { Expr, PointwiseSpec } from './spec.ts';
 /** One step; `a` and `b` are indices of earlier steps. */
 export type Step =
   | { op: 'read'; input: number; block: number }
+  | { op: 'scalar'; input: number }
   | { op: 'const'; value: number }
-  | { op: 'sigmoid' | 'tanh'; a: number }
-  | { op: 'add' | 'sub' | 'mul'; a: number; b: number };
+  | { op: 'sigmoid' | 'tanh' | 'sqrt'; a: number }
+  | { op: 'add' | 'sub' | 'mul' | 'div'; a: number; b: number };
 
 export interface LinearProgram {
   steps: Step[];
@@ -18,8 +19,10 @@ export interface LinearProgram {
   results: number[];
   /** The inputs some step reads, ascending. */
   inputsRead: number[];
-  /** Per input of the spec, the highest block it is read at (-1: never read). */
+  /** Per input of the spec, the highest block it is read at (-1: never read by block). */
   highestBlock: number[];
+  /** The inputs read as a scalar, ascending. */
+  scalarInputs: number[];
 }
 
 // Specs are module constants; the kernels ask on every call (checkReads), several per timestep.
@@ -43,16 +46,20 @@ export function linearise(spec: PointwiseSpec): LinearProgram {
     switch (e.op) {
       case 'read':
         return add(`r${e.input}.${e.block}`, { op: 'read', input: e.input, block: e.block });
+      case 'scalar':
+        return add(`s${e.input}`, { op: 'scalar', input: e.input });
       case 'const':
         return add(`c${e.value}`, { op: 'const', value: e.value });
       case 'sigmoid':
-      case 'tanh': {
+      case 'tanh':
+      case 'sqrt': {
         const a = visit(e.a);
         return add(`${e.op}(${a})`, { op: e.op, a });
       }
       case 'add':
       case 'sub':
-      case 'mul': {
+      case 'mul':
+      case 'div': {
         const [a, b] = [visit(e.a), visit(e.b)];
         return add(`${e.op}(${a},${b})`, { op: e.op, a, b });
       }
@@ -64,8 +71,10 @@ export function linearise(spec: PointwiseSpec): LinearProgram {
     if (step.op === 'read')
       highestBlock[step.input] = Math.max(highestBlock[step.input]!, step.block);
   }
-  const inputsRead = highestBlock.flatMap((block, n) => (block >= 0 ? [n] : []));
-  const program = { steps, results, inputsRead, highestBlock };
+  const scalars = new Set(steps.flatMap((step) => (step.op === 'scalar' ? [step.input] : [])));
+  const scalarInputs = [...scalars].sort((a, b) => a - b);
+  const inputsRead = highestBlock.flatMap((block, n) => (block >= 0 || scalars.has(n) ? [n] : []));
+  const program = { steps, results, inputsRead, highestBlock, scalarInputs };
   programs.set(spec, program);
   return program;
 }

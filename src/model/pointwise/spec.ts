@@ -4,7 +4,9 @@
 // not by arithmetic.
 //
 // A kernel is described once, as data: its inputs (2-D tensors) and, per block of H output
-// columns, an expression over those inputs. Each backend turns the description into its own code
+// columns, an expression over those inputs. The optimizers' updates (fusedUpdates.ts) are specs
+// too: one block as wide as the parameter, with scalars (the clip scale, the step size) read
+// once per element. Each backend turns the description into its own code
 // (through one straight-line program, linear.ts): a generated JS function on cpu (cpuKernel.ts),
 // a GLSL program on WebGL and a WGSL program on WebGPU (src/workers/kernels). Output element
 // [b, k*H + j] = blocks[k] evaluated at row b, unit j, where input n is read at
@@ -21,9 +23,11 @@ export const POINTWISE_KERNEL = 'CharRnnPointwise';
 export type Expr =
   /** input[rowOffset + b, colOffset + block * H + j] */
   | { op: 'read'; input: number; block: number }
+  /** input[rowOffset, colOffset], the same for every output element (a step size, a scale) */
+  | { op: 'scalar'; input: number }
   | { op: 'const'; value: number }
-  | { op: 'sigmoid' | 'tanh'; a: Expr }
-  | { op: 'add' | 'sub' | 'mul'; a: Expr; b: Expr };
+  | { op: 'sigmoid' | 'tanh' | 'sqrt'; a: Expr }
+  | { op: 'add' | 'sub' | 'mul' | 'div'; a: Expr; b: Expr };
 
 export interface PointwiseSpec {
   /** Names the generated program (its cache key, with H and the input layout). */
@@ -35,7 +39,10 @@ export interface PointwiseSpec {
 }
 
 export const read = (input: number, block = 0): Expr => ({ op: 'read', input, block });
+export const scalar = (input: number): Expr => ({ op: 'scalar', input });
 export const num = (value: number): Expr => ({ op: 'const', value });
+export const sqrt = (a: Expr): Expr => ({ op: 'sqrt', a });
+export const div = (a: Expr, b: Expr): Expr => ({ op: 'div', a, b });
 export const sigmoid = (a: Expr): Expr => ({ op: 'sigmoid', a });
 export const tanh = (a: Expr): Expr => ({ op: 'tanh', a });
 export const add = (a: Expr, b: Expr, ...more: Expr[]): Expr =>
@@ -129,12 +136,13 @@ export function perSpecCache<T>(): (spec: PointwiseSpec, key: string, make: () =
 /** Every read stays inside its input. */
 function checkReads(attrs: PointwiseAttrs, shapes: readonly (readonly number[])[]): void {
   const { spec, hidden, rows, rowOffsets, colOffsets } = attrs;
-  const maxBlock = linearise(spec).highestBlock;
+  const { highestBlock: maxBlock, scalarInputs } = linearise(spec);
   spec.inputs.forEach((name, n) => {
     const [r, c] = shapes[n] ?? [];
-    if (maxBlock[n]! < 0) return;
-    const rowEnd = rowOffsets[n]! + rows;
-    const colEnd = colOffsets[n]! + (maxBlock[n]! + 1) * hidden;
+    const scalarOnly = maxBlock[n]! < 0;
+    if (scalarOnly && !scalarInputs.includes(n)) return;
+    const rowEnd = rowOffsets[n]! + (scalarOnly ? 1 : rows);
+    const colEnd = colOffsets[n]! + (scalarOnly ? 1 : (maxBlock[n]! + 1) * hidden);
     if (r === undefined || c === undefined || rowEnd > r || colEnd > c) {
       throw new Error(`${spec.name}: input ${name} [${shapes[n]}] is too small for its reads`);
     }

@@ -44,6 +44,8 @@ function emitBlocks(
   type: 'float' | 'vec4',
   read: (input: number, block: number) => string,
 ): { body: string; results: string[] } {
+  // A scalar is one float, at the input's offsets, splatted in the vec4 path.
+  const readScalar = (n: number) => (type === 'vec4' ? `vec4(pw_scalar${n}())` : `pw_scalar${n}()`);
   const { steps, results } = linearise(spec);
   const lines: string[] = [];
   const names: string[] = []; // per step: its temporary, or a constant's literal
@@ -53,7 +55,7 @@ function emitBlocks(
       names.push(`${type}(${literal(step.value)})`);
       return;
     }
-    lines.push(`${type} t${i} = ${stepCode(step, names, read)};`);
+    lines.push(`${type} t${i} = ${stepCode(step, names, read, readScalar)};`);
     names.push(`t${i}`);
   });
   return { body: lines.join('\n    '), results: results.map((r) => names[r]!) };
@@ -64,20 +66,39 @@ function stepCode(
   step: Step,
   names: readonly string[],
   read: (input: number, block: number) => string,
+  readScalar: (input: number) => string,
 ): string {
   switch (step.op) {
     case 'read':
       return read(step.input, step.block);
+    case 'scalar':
+      return readScalar(step.input);
     case 'sigmoid':
     case 'tanh':
       return `pw_${step.op}(${names[step.a]})`;
+    case 'sqrt':
+      return `sqrt(${names[step.a]})`;
     case 'add':
     case 'sub':
     case 'mul':
-      return `${names[step.a]} ${{ add: '+', sub: '-', mul: '*' }[step.op]} ${names[step.b]}`;
+    case 'div':
+      return `${names[step.a]} ${{ add: '+', sub: '-', mul: '*', div: '/' }[step.op]} ${names[step.b]}`;
     case 'const':
       throw new Error('constants are folded into their users');
   }
+}
+
+/** pw_scalar<n>(): input n's element at its offsets, for each input the spec reads as a scalar. */
+function scalarReaders(spec: PointwiseSpec, names: readonly string[]): string {
+  return linearise(spec)
+    .scalarInputs.map(
+      (n) => `
+  float pw_scalar${n}() {
+    ivec2 at = ${OFFSETS_UNIFORM}[${n}];
+    return getChannel(${sampler(names[n]!)}(at.x, at.y), vec2(at));
+  }`,
+    )
+    .join('');
 }
 
 /** `k == 0 ? r0 : k == 1 ? r1 : ... : rLast`: a select, no branch. */
@@ -158,6 +179,7 @@ export function pointwiseUserCode(
     return `
   ${header}
   ${ACTIVATIONS}
+  ${scalarReaders(spec, names)}
   vec4 pw_oddColumn(vec4 a, vec4 b) { return vec4(a.y, b.x, a.w, b.z); }
   vec4 pw_oddRow(vec4 a, vec4 b) { return vec4(a.zw, b.xy); }
   void main() {
@@ -188,6 +210,7 @@ export function pointwiseUserCode(
   return `
   ${header}
   ${ACTIVATIONS}
+  ${scalarReaders(spec, names)}
   ${readers}
   float pw_value(int r, int c) {
     int k = c / ${H};

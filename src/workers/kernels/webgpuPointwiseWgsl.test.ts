@@ -30,6 +30,19 @@ describe('emitPointwise', () => {
     expect(code).not.toMatch(/\bx[01]\[/);
   });
 
+  it('reads a scalar input at its start for every element, and divides and takes roots', () => {
+    const spec: pw.PointwiseSpec = {
+      name: 'update',
+      inputs: ['p', 'unused', 'rate'],
+      blocks: [pw.div(pw.mul(pw.read(0), pw.scalar(2)), pw.sqrt(pw.read(0)))],
+    };
+    const { code, used } = emitPointwise(spec, 6);
+    expect(used).toEqual([0, 2]);
+    expect(body(code)).toContain('f32(x2[uniforms.start2])');
+    expect(body(code)).toMatch(/sqrt\(v\d+\)/);
+    expect(body(code)).toMatch(/v\d+ \/ v\d+/);
+  });
+
   it('writes constants as f32 literals and differs with H', () => {
     const spec: pw.PointwiseSpec = {
       name: 'consts',

@@ -60,17 +60,19 @@ function stepCode(step: Step, names: readonly string[], hidden: number): string 
       const index = `uniforms.${startName(step.input)} + row * uniforms.${x}Shape.y + ${step.block * hidden} + unit`;
       return `f32(${x}[${index}])`;
     }
+    case 'scalar':
+      return `f32(${bufferName(step.input)}[uniforms.${startName(step.input)}])`;
     case 'const':
       return literal(step.value);
     case 'sigmoid':
     case 'tanh':
-      return `${step.op === 'sigmoid' ? 'pwSigmoid' : 'pwTanh'}(${names[step.a]})`;
+    case 'sqrt':
+      return `${{ sigmoid: 'pwSigmoid', tanh: 'pwTanh', sqrt: 'sqrt' }[step.op]}(${names[step.a]})`;
     case 'add':
     case 'sub':
-    case 'mul': {
-      const symbol = step.op === 'add' ? '+' : step.op === 'sub' ? '-' : '*';
-      return `${names[step.a]} ${symbol} ${names[step.b]}`;
-    }
+    case 'mul':
+    case 'div':
+      return `${names[step.a]} ${{ add: '+', sub: '-', mul: '*', div: '/' }[step.op]} ${names[step.b]}`;
   }
 }
 
