@@ -1,25 +1,44 @@
 // Optimizers on tf.variable state, so that a step reads nothing back: Adam, RMSProp (char-rnn's
-// default) and SGD with momentum, all behind global-norm gradient clipping.
+// default) and SGD with momentum, all behind global-norm gradient clipping. Each update is written
+// twice, side by side: op by op (wasm, and the reference), and as fused point-wise kernels
+// (pointwise/spec.ts) where the backend has them: Adam's 13 kernels per parameter, clipping's
+// scale included, become 3 (one per variable written), which on the software GPUs, where a kernel
+// costs about 0.1 ms whatever its size, is most of the optimizer's time.
 import * as tf from '@tensorflow/tfjs-core';
 
 import type { OptimizerKind } from './kinds.ts';
+import * as pw from './pointwise/spec.ts';
 
 /**
- * Rescales all gradients together when their global L2 norm exceeds maxNorm, keeping their
- * direction (per-tensor clipping would bend it). The norm stays on the device: no readback.
+ * The factor that rescales all gradients together when their global L2 norm exceeds maxNorm,
+ * keeping their direction (per-tensor clipping would bend it); the optimizer applies it. The norm
+ * stays on the device: no readback.
  */
-export function clipByGlobalNorm(
+export function clipScale(
   grads: tf.Tensor[],
   maxNorm: number,
-): { clipped: tf.Tensor[]; norm: tf.Scalar } {
+): { scale: tf.Scalar; norm: tf.Scalar } {
   // Added pairwise, not by tf.addN: tfjs's WebGPU AddN binds every input at once, and with 8 or
   // more (two layers and the output) exceeds the 8 storage buffers a shader may bind; its pipeline
-  // is then invalid and the norm garbage.
+  // is then invalid and the norm garbage (found by the self-check's updates).
   const squares = grads.map((g) => tf.sum(tf.square(g)));
   const norm = tf.sqrt(squares.reduce((sum, x) => tf.add(sum, x))) as tf.Scalar;
   // scale = maxNorm / max(norm, maxNorm): 1 when already small enough.
-  const scale = tf.div(maxNorm, tf.maximum(norm, maxNorm));
-  return { clipped: grads.map((g) => tf.mul(g, scale)), norm };
+  return { scale: tf.div(maxNorm, tf.maximum(norm, maxNorm)), norm };
+}
+
+/** The clipped gradient inside a fused update: input `g` times scalar input `scale`. */
+const clipped = (g: number, scale: number): pw.Expr => pw.mul(pw.read(g), pw.scalar(scale));
+
+/** A parameter (or slot) as the 2-D [rows, cols] a point-wise kernel takes; a bias is [1, cols]. */
+const as2d = (t: tf.Tensor): tf.Tensor2D =>
+  (t.rank === 2 ? t : tf.reshape(t, [1, t.size])) as tf.Tensor2D;
+
+/** Runs an update spec over `x` (the parameter or slot it writes) and `inputs`, shaped as `x`. */
+function fused(spec: pw.PointwiseSpec, x: tf.Tensor, inputs: tf.Tensor[]): tf.Tensor {
+  const [rows, cols] = as2d(x).shape;
+  const all = [x, ...inputs].map((t) => ({ x: as2d(t) }));
+  return tf.reshape(pw.pointwise(spec, cols, rows, all), x.shape);
 }
 
 /** Constants with their reasons; the learning rate is the user's. */
@@ -58,35 +77,119 @@ export abstract class Optimizer {
     return this.slots[s * this.params.length + i]!;
   }
 
-  /** One update. Call inside tf.tidy: temporaries are freed there, variables are kept. */
-  apply(grads: tf.Tensor[], learningRate: number): void {
+  /**
+   * One update, the gradients first multiplied by `scale` (clipScale's) when given. Call inside
+   * tf.tidy: temporaries are freed there, variables are kept.
+   */
+  apply(grads: tf.Tensor[], learningRate: number, scale: tf.Scalar | null = null): void {
     this.step += 1;
-    this.params.forEach((p, i) => this.update(p, grads[i]!, i, learningRate));
+    if (pw.hasPointwiseKernel()) {
+      const s = scale ? tf.reshape(scale, [1, 1]) : tf.ones([1, 1]);
+      this.params.forEach((p, i) => this.fusedUpdate(p, grads[i]!, s, i, learningRate));
+      return;
+    }
+    this.params.forEach((p, i) => {
+      this.update(p, scale ? tf.mul(grads[i]!, scale) : grads[i]!, i, learningRate);
+    });
   }
 
+  /** The update op by op; `g` is already clipped. */
   protected abstract update(p: tf.Variable, g: tf.Tensor, i: number, lr: number): void;
+
+  /** The same update in fused kernels; `scale` is [1, 1]. */
+  protected abstract fusedUpdate(
+    p: tf.Variable,
+    g: tf.Tensor,
+    scale: tf.Tensor,
+    i: number,
+    lr: number,
+  ): void;
 
   dispose(): void {
     for (const v of this.slots) v.dispose();
   }
 }
 
+/** A step size or learning rate as a kernel input: [1, 1], made each step (it changes). */
+const rate = (value: number): tf.Tensor2D => tf.tensor2d([[value]]);
+
+const { beta1, beta2, epsilon: adamEpsilon } = SETTINGS.adam;
+// Inputs: the variable written first, then what the update reads; `g` is clipped in the kernel.
+const ADAM_M: pw.PointwiseSpec = {
+  name: 'adamM',
+  inputs: ['m', 'g', 'scale'],
+  blocks: [pw.add(pw.mul(pw.read(0), pw.num(beta1)), pw.mul(clipped(1, 2), pw.num(1 - beta1)))],
+};
+const ADAM_V: pw.PointwiseSpec = {
+  name: 'adamV',
+  inputs: ['v', 'g', 'scale'],
+  blocks: [
+    pw.add(
+      pw.mul(pw.read(0), pw.num(beta2)),
+      pw.mul(pw.mul(clipped(1, 2), clipped(1, 2)), pw.num(1 - beta2)),
+    ),
+  ],
+};
+const ADAM_P: pw.PointwiseSpec = {
+  name: 'adamP',
+  inputs: ['p', 'm', 'v', 'stepSize'],
+  blocks: [
+    pw.sub(
+      pw.read(0),
+      pw.div(pw.mul(pw.read(1), pw.scalar(3)), pw.add(pw.sqrt(pw.read(2)), pw.num(adamEpsilon))),
+    ),
+  ],
+};
+
 class Adam extends Optimizer {
   constructor(params: tf.Variable[]) {
     super('adam', params, 2);
   }
 
+  /** Bias correction folded into the step size (computed in JS: no tensors per step for it). */
+  private stepSize(lr: number): number {
+    return (lr * Math.sqrt(1 - beta2 ** this.step)) / (1 - beta1 ** this.step);
+  }
+
   protected update(p: tf.Variable, g: tf.Tensor, i: number, lr: number): void {
-    const { beta1, beta2, epsilon } = SETTINGS.adam;
     const m = this.slot(0, i);
     const v = this.slot(1, i);
-    // Bias correction folded into the step size (computed in JS: no tensors per step for it).
-    const stepSize = (lr * Math.sqrt(1 - beta2 ** this.step)) / (1 - beta1 ** this.step);
     m.assign(tf.add(tf.mul(m, beta1), tf.mul(g, 1 - beta1)));
     v.assign(tf.add(tf.mul(v, beta2), tf.mul(tf.square(g), 1 - beta2)));
-    p.assign(tf.sub(p, tf.div(tf.mul(m, stepSize), tf.add(tf.sqrt(v), epsilon))));
+    const step = tf.mul(m, this.stepSize(lr));
+    p.assign(tf.sub(p, tf.div(step, tf.add(tf.sqrt(v), adamEpsilon))));
+  }
+
+  protected fusedUpdate(p: tf.Variable, g: tf.Tensor, scale: tf.Tensor, i: number, lr: number) {
+    const m = this.slot(0, i);
+    const v = this.slot(1, i);
+    m.assign(fused(ADAM_M, m, [g, scale]));
+    v.assign(fused(ADAM_V, v, [g, scale]));
+    p.assign(fused(ADAM_P, p, [m, v, rate(this.stepSize(lr))]));
   }
 }
+
+const { decay, epsilon: rmsEpsilon } = SETTINGS.rmsprop;
+const RMSPROP_MS: pw.PointwiseSpec = {
+  name: 'rmspropMs',
+  inputs: ['ms', 'g', 'scale'],
+  blocks: [
+    pw.add(
+      pw.mul(pw.read(0), pw.num(decay)),
+      pw.mul(pw.mul(clipped(1, 2), clipped(1, 2)), pw.num(1 - decay)),
+    ),
+  ],
+};
+const RMSPROP_P: pw.PointwiseSpec = {
+  name: 'rmspropP',
+  inputs: ['p', 'g', 'scale', 'ms', 'lr'],
+  blocks: [
+    pw.sub(
+      pw.read(0),
+      pw.div(pw.mul(clipped(1, 2), pw.scalar(4)), pw.add(pw.sqrt(pw.read(3)), pw.num(rmsEpsilon))),
+    ),
+  ],
+};
 
 class RmsProp extends Optimizer {
   constructor(params: tf.Variable[]) {
@@ -94,12 +197,28 @@ class RmsProp extends Optimizer {
   }
 
   protected update(p: tf.Variable, g: tf.Tensor, i: number, lr: number): void {
-    const { decay, epsilon } = SETTINGS.rmsprop;
     const ms = this.slot(0, i);
     ms.assign(tf.add(tf.mul(ms, decay), tf.mul(tf.square(g), 1 - decay)));
-    p.assign(tf.sub(p, tf.div(tf.mul(g, lr), tf.add(tf.sqrt(ms), epsilon))));
+    p.assign(tf.sub(p, tf.div(tf.mul(g, lr), tf.add(tf.sqrt(ms), rmsEpsilon))));
+  }
+
+  protected fusedUpdate(p: tf.Variable, g: tf.Tensor, scale: tf.Tensor, i: number, lr: number) {
+    const ms = this.slot(0, i);
+    ms.assign(fused(RMSPROP_MS, ms, [g, scale]));
+    p.assign(fused(RMSPROP_P, p, [g, scale, ms, rate(lr)]));
   }
 }
+
+const SGD_VELOCITY: pw.PointwiseSpec = {
+  name: 'sgdVelocity',
+  inputs: ['velocity', 'g', 'scale'],
+  blocks: [pw.add(pw.mul(pw.read(0), pw.num(SETTINGS.sgd.momentum)), clipped(1, 2))],
+};
+const SGD_P: pw.PointwiseSpec = {
+  name: 'sgdP',
+  inputs: ['p', 'velocity', 'lr'],
+  blocks: [pw.sub(pw.read(0), pw.mul(pw.read(1), pw.scalar(2)))],
+};
 
 class SgdMomentum extends Optimizer {
   constructor(params: tf.Variable[]) {
@@ -110,6 +229,12 @@ class SgdMomentum extends Optimizer {
     const velocity = this.slot(0, i);
     velocity.assign(tf.add(tf.mul(velocity, SETTINGS.sgd.momentum), g));
     p.assign(tf.sub(p, tf.mul(velocity, lr)));
+  }
+
+  protected fusedUpdate(p: tf.Variable, g: tf.Tensor, scale: tf.Tensor, i: number, lr: number) {
+    const velocity = this.slot(0, i);
+    velocity.assign(fused(SGD_VELOCITY, velocity, [g, scale]));
+    p.assign(fused(SGD_P, p, [velocity, rate(lr)]));
   }
 }
 

@@ -6,7 +6,7 @@ import type { CellState } from './cells/index.ts';
 import { flattenStates, unflattenStates } from './cells/stateList.ts';
 import { softmaxCrossEntropy } from './loss.ts';
 import { zeroStates, type CharRnn } from './network.ts';
-import { clipByGlobalNorm, type Optimizer } from './optimizers.ts';
+import { clipScale, type Optimizer } from './optimizers.ts';
 import { forward, lossAndGradients, type DropoutSpec } from './passes.ts';
 
 /** A batch uploaded as time-major int32 ids: [T*B] inputs and targets. */
@@ -47,8 +47,8 @@ export function trainStep(
     const { ids, targets } = batchTensors(batch);
     const initial = options.initial ?? zeroStates(net, batch.batchSize);
     const out = lossAndGradients(net, ids, targets, batch.seqLen, initial, options.dropout);
-    const { clipped } = clipByGlobalNorm(out.grads, options.clipNorm);
-    optimizer.apply(clipped, options.learningRate);
+    const { scale } = clipScale(out.grads, options.clipNorm);
+    optimizer.apply(out.grads, options.learningRate, scale);
     return [out.loss, ...(options.keepFinals ? flattenStates(out.finals) : [])];
   }) as [tf.Scalar, ...tf.Tensor2D[]];
   return {
