@@ -85,7 +85,9 @@ export abstract class Optimizer {
     this.step += 1;
     if (pw.hasPointwiseKernel()) {
       const s = scale ? tf.reshape(scale, [1, 1]) : tf.ones([1, 1]);
-      this.params.forEach((p, i) => this.fusedUpdate(p, grads[i]!, s, i, learningRate));
+      // [1, 1], made each step: Adam's changes with the step, and the user may change the rate.
+      const rate = tf.tensor2d([[this.fusedRate(learningRate)]]);
+      this.params.forEach((p, i) => this.fusedUpdate(p, grads[i]!, s, i, rate));
       return;
     }
     this.params.forEach((p, i) => {
@@ -96,22 +98,24 @@ export abstract class Optimizer {
   /** The update op by op; `g` is already clipped. */
   protected abstract update(p: tf.Variable, g: tf.Tensor, i: number, lr: number): void;
 
-  /** The same update in fused kernels; `scale` is [1, 1]. */
+  /** The rate the fused update reads, the same for every parameter this step: lr by default. */
+  protected fusedRate(lr: number): number {
+    return lr;
+  }
+
+  /** The same update in fused kernels; `scale` and `rate` (fusedRate's) are [1, 1]. */
   protected abstract fusedUpdate(
     p: tf.Variable,
     g: tf.Tensor,
     scale: tf.Tensor,
     i: number,
-    lr: number,
+    rate: tf.Tensor,
   ): void;
 
   dispose(): void {
     for (const v of this.slots) v.dispose();
   }
 }
-
-/** A step size or learning rate as a kernel input: [1, 1], made each step (it changes). */
-const rate = (value: number): tf.Tensor2D => tf.tensor2d([[value]]);
 
 const { beta1, beta2, epsilon: adamEpsilon } = SETTINGS.adam;
 // Inputs: the variable written first, then what the update reads; `g` is clipped in the kernel.
@@ -151,6 +155,10 @@ class Adam extends Optimizer {
     return (lr * Math.sqrt(1 - beta2 ** this.step)) / (1 - beta1 ** this.step);
   }
 
+  protected override fusedRate(lr: number): number {
+    return this.stepSize(lr);
+  }
+
   protected update(p: tf.Variable, g: tf.Tensor, i: number, lr: number): void {
     const m = this.slot(0, i);
     const v = this.slot(1, i);
@@ -160,12 +168,18 @@ class Adam extends Optimizer {
     p.assign(tf.sub(p, tf.div(step, tf.add(tf.sqrt(v), adamEpsilon))));
   }
 
-  protected fusedUpdate(p: tf.Variable, g: tf.Tensor, scale: tf.Tensor, i: number, lr: number) {
+  protected fusedUpdate(
+    p: tf.Variable,
+    g: tf.Tensor,
+    scale: tf.Tensor,
+    i: number,
+    rate: tf.Tensor,
+  ) {
     const m = this.slot(0, i);
     const v = this.slot(1, i);
     m.assign(fused(ADAM_M, m, [g, scale]));
     v.assign(fused(ADAM_V, v, [g, scale]));
-    p.assign(fused(ADAM_P, p, [m, v, rate(this.stepSize(lr))]));
+    p.assign(fused(ADAM_P, p, [m, v, rate]));
   }
 }
 
@@ -202,10 +216,16 @@ class RmsProp extends Optimizer {
     p.assign(tf.sub(p, tf.div(tf.mul(g, lr), tf.add(tf.sqrt(ms), rmsEpsilon))));
   }
 
-  protected fusedUpdate(p: tf.Variable, g: tf.Tensor, scale: tf.Tensor, i: number, lr: number) {
+  protected fusedUpdate(
+    p: tf.Variable,
+    g: tf.Tensor,
+    scale: tf.Tensor,
+    i: number,
+    rate: tf.Tensor,
+  ) {
     const ms = this.slot(0, i);
     ms.assign(fused(RMSPROP_MS, ms, [g, scale]));
-    p.assign(fused(RMSPROP_P, p, [g, scale, ms, rate(lr)]));
+    p.assign(fused(RMSPROP_P, p, [g, scale, ms, rate]));
   }
 }
 
@@ -231,10 +251,16 @@ class SgdMomentum extends Optimizer {
     p.assign(tf.sub(p, tf.mul(velocity, lr)));
   }
 
-  protected fusedUpdate(p: tf.Variable, g: tf.Tensor, scale: tf.Tensor, i: number, lr: number) {
+  protected fusedUpdate(
+    p: tf.Variable,
+    g: tf.Tensor,
+    scale: tf.Tensor,
+    i: number,
+    rate: tf.Tensor,
+  ) {
     const velocity = this.slot(0, i);
     velocity.assign(fused(SGD_VELOCITY, velocity, [g, scale]));
-    p.assign(fused(SGD_P, p, [velocity, rate(lr)]));
+    p.assign(fused(SGD_P, p, [velocity, rate]));
   }
 }
 
