@@ -11,17 +11,7 @@
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { checkedIds, idsInOrder, ROWS_GRADIENT_KERNEL, ROWS_KERNEL } from '../../model/rows.ts';
-
-/** A packed program over packed inputs, as the backend's own element-wise programs are. */
-class PackedProgram implements GPGPUProgram {
-  readonly packedInputs = true;
-  readonly packedOutput = true;
-  constructor(
-    readonly variableNames: string[],
-    readonly outputShape: number[],
-    readonly userCode: string,
-  ) {}
-}
+import { PackedProgram } from './webglTextures.ts';
 
 /**
  * One id's half of a texel: rows come in pairs, (2i, 2i+1) in (.xy, .zw). `get` reads the

@@ -1,8 +1,9 @@
-// What our WebGL kernels (webglMatMul.ts, webglJoinRows.ts) share for drawing and copying on tfjs's
-// webgl backend's own context: its WebGL 2 context, tensors' textures in the plain packed layout,
-// new packed tensors to draw into, our framebuffers, and blits into an output. Every piece of GL
-// state a kernel touches is either set again by tfjs before its next draw (program, vertex array,
-// textures, viewport, scissor) or put back by the kernel (the framebuffer binding).
+// What our WebGL kernels (webglMatMul.ts, webglJoinRows.ts, webglRows.ts, webglLoss.ts) share for
+// drawing and copying on tfjs's webgl backend's own context: its WebGL 2 context, tensors'
+// textures in the plain packed layout, new packed tensors to draw into, our framebuffers, blits
+// into an output, and tfjs programs over packed textures. Every piece of GL state a kernel touches
+// is either set again by tfjs before its next draw (program, vertex array, textures, viewport,
+// scissor) or put back by the kernel (the framebuffer binding).
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import type { GlHandle, WebGl2 } from './webgl2.ts';
@@ -64,14 +65,24 @@ export function blitInto(
   gl.bindFramebuffer(gl.FRAMEBUFFER, webgl.gpgpu.framebuffer);
 }
 
-/** tfjs's program that copies a tensor into a packed texture of its own [rows, cols] layout. */
-class PackedCopyProgram implements GPGPUProgram {
-  readonly variableNames = ['x'];
+/**
+ * A tfjs program over packed inputs with a packed output, as the backend's own element-wise
+ * programs are (no pack or unpack kernels around it), run by its compileAndRun, which caches it by
+ * userCode and input shapes.
+ */
+export class PackedProgram implements GPGPUProgram {
   readonly packedInputs = true;
   readonly packedOutput = true;
-  readonly userCode = 'void main() { setOutput(getXAtOutCoords()); }';
-  constructor(readonly outputShape: number[]) {}
+  constructor(
+    readonly variableNames: string[],
+    readonly outputShape: number[],
+    readonly userCode: string,
+  ) {}
 }
+
+/** tfjs's program that copies a tensor into a packed texture of its own [rows, cols] layout. */
+const packedCopy = (shape: number[]) =>
+  new PackedProgram(['x'], shape, 'void main() { setOutput(getXAtOutCoords()); }');
 
 /**
  * The texture of `x` if it is packed as a plain [rows, cols] matrix: the texel at (column j, row i)
@@ -96,7 +107,7 @@ function copiedTexture(
   shape: number[],
   temps: TensorInfo[],
 ): GlHandle {
-  const copy = webgl.compileAndRun(new PackedCopyProgram(shape), [x]);
+  const copy = webgl.compileAndRun(packedCopy(shape), [x]);
   temps.push(copy);
   const texture = plainPackedTexture(webgl, copy);
   if (!texture) throw new Error(`no plain packed layout for [${shape}] on WebGL`);
