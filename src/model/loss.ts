@@ -1,6 +1,6 @@
 // Softmax cross-entropy on logits, with its gradient written out (no autodiff tape needed): one
-// kernel where a backend has ours (cpu: cpuLoss.ts; software WebGPU: src/workers/kernels/
-// webgpuLoss.ts), op by op elsewhere.
+// kernel where a backend has ours (cpu: cpuLoss.ts; software WebGPU and WebGL: webgpuLoss.ts and
+// webglLoss.ts in src/workers/kernels), op by op elsewhere.
 import * as tf from '@tensorflow/tfjs-core';
 import { oneHotFloat } from './oneHot.ts';
 

@@ -9,6 +9,7 @@ import { ROWS_GRADIENT_KERNEL, ROWS_KERNEL } from '../model/rows.ts';
 import { registerCpuPointwise } from '../model/pointwise/cpuKernel.ts';
 import { registerWasmKernels } from '../model/wasmKernels.ts';
 import { joinRowsWebgl } from './kernels/webglJoinRows.ts';
+import { lossWebgl } from './kernels/webglLoss.ts';
 import { matMulWebgl } from './kernels/webglMatMul.ts';
 import { registerWebglPointwise } from './kernels/webglPointwise.ts';
 import { rowsGradientWebgl, rowsWebgl } from './kernels/webglRows.ts';
@@ -48,8 +49,8 @@ function registerWhen(
  * Call once a backend has started: kernels that depend on what it runs on. Our WebGPU product,
  * row join and loss beat tfjs's kernels on a software adapter (SwiftShader, whose barriers and
  * per-element index arithmetic are slow); our WebGL product (several render targets per fragment,
- * which needs WebGL 2) and row join (framebuffer blits) beat tfjs's on a software renderer. All
- * are unmeasured on a real GPU, where tfjs's serve.
+ * which needs WebGL 2), row join (framebuffer blits), row lookups by id and loss beat tfjs's on a
+ * software renderer. All are unmeasured on a real GPU, where tfjs's serve.
  */
 export function fitKernelsToBackend(): void {
   if (tf.getBackend() === 'webgl') {
@@ -58,6 +59,7 @@ export function fitKernelsToBackend(): void {
     registerWhen(software, 'webgl', JOIN_ROWS_KERNEL, joinRowsWebgl);
     registerWhen(software, 'webgl', ROWS_KERNEL, rowsWebgl);
     registerWhen(software, 'webgl', ROWS_GRADIENT_KERNEL, rowsGradientWebgl);
+    registerWhen(software, 'webgl', LOSS_KERNEL, lossWebgl);
   }
   if (tf.getBackend() !== 'webgpu') return;
   const software = isSoftwareWebgpu(tf.backend());
