@@ -69,9 +69,12 @@ void main() {
 `;
 }
 
-/** The ids' values, from the CPU copy tfjs keeps until a shader first reads them. */
+/**
+ * The ids' values, from the CPU copy tfjs keeps until a shader first reads them (int32 then; as
+ * floats if they ever came back from the GPU).
+ */
 function idValues(webgl: MathBackendWebGL, ids: TensorInfo, vocab: number, kernel: string) {
-  return checkedIds(webgl.readSync(ids.dataId) as Int32Array, vocab, kernel);
+  return checkedIds(webgl.readSync(ids.dataId) as ArrayLike<number>, vocab, kernel);
 }
 
 /** Runs `program` on `inputs` plus float copies of `made` (uploaded, then freed). */
