@@ -4,9 +4,9 @@
 // not by arithmetic.
 //
 // A kernel is described once, as data: its inputs (2-D tensors) and, per block of H output
-// columns, an expression over those inputs. The optimizers' updates (fusedUpdates.ts) are specs
-// too: one block as wide as the parameter, with scalars (the clip scale, the step size) read
-// once per element. Each backend turns the description into its own code
+// columns, an expression over those inputs (the optimizers' updates in optimizers.ts are specs
+// too: one block as wide as the parameter, reading the clip scale and step size as scalars).
+// Each backend turns the description into its own code
 // (through one straight-line program, linear.ts): a generated JS function on cpu (cpuKernel.ts),
 // a GLSL program on WebGL and a WGSL program on WebGPU (src/workers/kernels). Output element
 // [b, k*H + j] = blocks[k] evaluated at row b, unit j, where input n is read at
