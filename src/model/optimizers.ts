@@ -30,6 +30,23 @@ export function clipScale(
 /** The clipped gradient inside a fused update: input `g` times scalar input `scale`. */
 const clipped = (g: number, scale: number): pw.Expr => pw.mul(pw.read(g), pw.scalar(scale));
 
+/** A running mean, input 0 (the slot it writes) decayed by `decay`, of `x`. */
+const runningMean = (decay: number, x: pw.Expr): pw.Expr =>
+  pw.add(pw.mul(pw.read(0), pw.num(decay)), pw.mul(x, pw.num(1 - decay)));
+
+/** Input 0 (the parameter) minus `step` / (sqrt(input `meanSquare`) + epsilon): Adam, RMSProp. */
+const normalisedStep = (step: pw.Expr, meanSquare: number, epsilon: number): pw.Expr =>
+  pw.sub(pw.read(0), pw.div(step, pw.add(pw.sqrt(pw.read(meanSquare)), pw.num(epsilon))));
+
+/** What a fused update reads besides its own slots: the raw gradient, and [1, 1] scalars. */
+interface FusedInputs {
+  g: tf.Tensor;
+  /** clipScale's factor (1 when not clipping). */
+  scale: tf.Tensor;
+  /** fusedRate's value for this step. */
+  rate: tf.Tensor;
+}
+
 /** A parameter (or slot) as the 2-D [rows, cols] a point-wise kernel takes; a bias is [1, cols]. */
 const as2d = (t: tf.Tensor): tf.Tensor2D =>
   (t.rank === 2 ? t : tf.reshape(t, [1, t.size])) as tf.Tensor2D;
@@ -87,7 +104,7 @@ export abstract class Optimizer {
       const s = scale ? tf.reshape(scale, [1, 1]) : tf.ones([1, 1]);
       // [1, 1], made each step: Adam's changes with the step, and the user may change the rate.
       const rate = tf.tensor2d([[this.fusedRate(learningRate)]]);
-      this.params.forEach((p, i) => this.fusedUpdate(p, grads[i]!, s, i, rate));
+      this.params.forEach((p, i) => this.fusedUpdate(p, i, { g: grads[i]!, scale: s, rate }));
       return;
     }
     this.params.forEach((p, i) => {
@@ -103,14 +120,8 @@ export abstract class Optimizer {
     return lr;
   }
 
-  /** The same update in fused kernels; `scale` and `rate` (fusedRate's) are [1, 1]. */
-  protected abstract fusedUpdate(
-    p: tf.Variable,
-    g: tf.Tensor,
-    scale: tf.Tensor,
-    i: number,
-    rate: tf.Tensor,
-  ): void;
+  /** The same update in fused kernels. */
+  protected abstract fusedUpdate(p: tf.Variable, i: number, inputs: FusedInputs): void;
 
   dispose(): void {
     for (const v of this.slots) v.dispose();
@@ -122,27 +133,17 @@ const { beta1, beta2, epsilon: adamEpsilon } = SETTINGS.adam;
 const ADAM_M: pw.PointwiseSpec = {
   name: 'adamM',
   inputs: ['m', 'g', 'scale'],
-  blocks: [pw.add(pw.mul(pw.read(0), pw.num(beta1)), pw.mul(clipped(1, 2), pw.num(1 - beta1)))],
+  blocks: [runningMean(beta1, clipped(1, 2))],
 };
 const ADAM_V: pw.PointwiseSpec = {
   name: 'adamV',
   inputs: ['v', 'g', 'scale'],
-  blocks: [
-    pw.add(
-      pw.mul(pw.read(0), pw.num(beta2)),
-      pw.mul(pw.mul(clipped(1, 2), clipped(1, 2)), pw.num(1 - beta2)),
-    ),
-  ],
+  blocks: [runningMean(beta2, pw.mul(clipped(1, 2), clipped(1, 2)))],
 };
 const ADAM_P: pw.PointwiseSpec = {
   name: 'adamP',
   inputs: ['p', 'm', 'v', 'stepSize'],
-  blocks: [
-    pw.sub(
-      pw.read(0),
-      pw.div(pw.mul(pw.read(1), pw.scalar(3)), pw.add(pw.sqrt(pw.read(2)), pw.num(adamEpsilon))),
-    ),
-  ],
+  blocks: [normalisedStep(pw.mul(pw.read(1), pw.scalar(3)), 2, adamEpsilon)],
 };
 
 class Adam extends Optimizer {
@@ -168,13 +169,7 @@ class Adam extends Optimizer {
     p.assign(tf.sub(p, tf.div(step, tf.add(tf.sqrt(v), adamEpsilon))));
   }
 
-  protected fusedUpdate(
-    p: tf.Variable,
-    g: tf.Tensor,
-    scale: tf.Tensor,
-    i: number,
-    rate: tf.Tensor,
-  ) {
+  protected fusedUpdate(p: tf.Variable, i: number, { g, scale, rate }: FusedInputs) {
     const m = this.slot(0, i);
     const v = this.slot(1, i);
     m.assign(fused(ADAM_M, m, [g, scale]));
@@ -187,22 +182,12 @@ const { decay, epsilon: rmsEpsilon } = SETTINGS.rmsprop;
 const RMSPROP_MS: pw.PointwiseSpec = {
   name: 'rmspropMs',
   inputs: ['ms', 'g', 'scale'],
-  blocks: [
-    pw.add(
-      pw.mul(pw.read(0), pw.num(decay)),
-      pw.mul(pw.mul(clipped(1, 2), clipped(1, 2)), pw.num(1 - decay)),
-    ),
-  ],
+  blocks: [runningMean(decay, pw.mul(clipped(1, 2), clipped(1, 2)))],
 };
 const RMSPROP_P: pw.PointwiseSpec = {
   name: 'rmspropP',
   inputs: ['p', 'g', 'scale', 'ms', 'lr'],
-  blocks: [
-    pw.sub(
-      pw.read(0),
-      pw.div(pw.mul(clipped(1, 2), pw.scalar(4)), pw.add(pw.sqrt(pw.read(3)), pw.num(rmsEpsilon))),
-    ),
-  ],
+  blocks: [normalisedStep(pw.mul(clipped(1, 2), pw.scalar(4)), 3, rmsEpsilon)],
 };
 
 class RmsProp extends Optimizer {
@@ -216,13 +201,7 @@ class RmsProp extends Optimizer {
     p.assign(tf.sub(p, tf.div(tf.mul(g, lr), tf.add(tf.sqrt(ms), rmsEpsilon))));
   }
 
-  protected fusedUpdate(
-    p: tf.Variable,
-    g: tf.Tensor,
-    scale: tf.Tensor,
-    i: number,
-    rate: tf.Tensor,
-  ) {
+  protected fusedUpdate(p: tf.Variable, i: number, { g, scale, rate }: FusedInputs) {
     const ms = this.slot(0, i);
     ms.assign(fused(RMSPROP_MS, ms, [g, scale]));
     p.assign(fused(RMSPROP_P, p, [g, scale, ms, rate]));
@@ -251,13 +230,7 @@ class SgdMomentum extends Optimizer {
     p.assign(tf.sub(p, tf.mul(velocity, lr)));
   }
 
-  protected fusedUpdate(
-    p: tf.Variable,
-    g: tf.Tensor,
-    scale: tf.Tensor,
-    i: number,
-    rate: tf.Tensor,
-  ) {
+  protected fusedUpdate(p: tf.Variable, i: number, { g, scale, rate }: FusedInputs) {
     const velocity = this.slot(0, i);
     velocity.assign(fused(SGD_VELOCITY, velocity, [g, scale]));
     p.assign(fused(SGD_P, p, [velocity, rate]));
