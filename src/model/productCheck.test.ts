@@ -1,21 +1,10 @@
 // The product check that every backend passes before it trains (src/workers/backends.ts).
 import * as tf from '@tensorflow/tfjs-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
-import { MATMUL_KERNEL, type MatMulAttrs } from './matMul.ts';
+import { describe, expect, it } from 'vitest';
+import { cpuBackend } from './cpuBackend.ts';
+import { MATMUL_KERNEL, productSizes, type MatMulAttrs } from './matMul.ts';
 import { checkProducts, plainProduct, PRODUCT_CASES } from './productCheck.ts';
-
-type CpuBackend = Pick<MathBackendCPU, 'readSync' | 'makeTensorInfo'>;
-
-const ours = tf.getKernel(MATMUL_KERNEL, 'cpu');
-
-afterEach(() => {
-  // Put our cpu product back where a test replaced it.
-  if (tf.getKernel(MATMUL_KERNEL, 'cpu') !== ours && ours) {
-    tf.unregisterKernel(MATMUL_KERNEL, 'cpu');
-    tf.registerKernel(ours);
-  }
-});
+import { replaceCpuKernel } from './replaceCpuKernel.ts';
 
 describe('the product check', () => {
   it('computes its expected values as tf.matMul does', () => {
@@ -44,29 +33,23 @@ describe('the product check', () => {
   });
 
   it('names the product a wrong kernel gets wrong', async () => {
-    tf.unregisterKernel(MATMUL_KERNEL, 'cpu');
     // Exact, except that with a read transposed (and b not) its last element is 0.01 too large.
-    tf.registerKernel({
-      kernelName: MATMUL_KERNEL,
-      backendName: 'cpu',
-      kernelFunc: ({ inputs, attrs, backend }) => {
-        const { transposeA, transposeB } = attrs as unknown as MatMulAttrs;
-        const { a, b, bias } = inputs as {
-          a: tf.TensorInfo;
-          b: tf.TensorInfo;
-          bias?: tf.TensorInfo;
-        };
-        const cpu = backend as unknown as CpuBackend;
-        const [m, k] = transposeA ? [a.shape[1]!, a.shape[0]!] : [a.shape[0]!, a.shape[1]!];
-        const n = transposeB ? b.shape[0]! : b.shape[1]!;
-        const c = { m, k, n, transposeA, transposeB, bias: bias !== undefined, joined: 0 };
-        const read = (x: tf.TensorInfo) => cpu.readSync(x.dataId) as Float32Array;
-        const values = Float32Array.from(
-          plainProduct(c, read(a), read(b), bias ? read(bias) : new Float32Array(n)),
-        );
-        if (transposeA && !transposeB) values[values.length - 1]! += 0.01;
-        return cpu.makeTensorInfo([m, n], 'float32', values);
-      },
+    replaceCpuKernel(MATMUL_KERNEL, ({ inputs, attrs, backend }) => {
+      const { transposeA, transposeB } = attrs as unknown as MatMulAttrs;
+      const { a, b, bias } = inputs as {
+        a: tf.TensorInfo;
+        b: tf.TensorInfo;
+        bias?: tf.TensorInfo;
+      };
+      const cpu = cpuBackend(backend);
+      const { m, k, n } = productSizes(a, b, bias, { transposeA, transposeB });
+      const c = { m, k, n, transposeA, transposeB, bias: bias !== undefined, joined: 0 };
+      const read = (x: tf.TensorInfo) => cpu.readSync(x.dataId) as Float32Array;
+      const values = Float32Array.from(
+        plainProduct(c, read(a), read(b), bias ? read(bias) : new Float32Array(n)),
+      );
+      if (transposeA && !transposeB) values[values.length - 1]! += 0.01;
+      return cpu.makeTensorInfo([m, n], 'float32', values);
     });
     expect(await checkProducts()).toMatch(
       /^the product \[9, 17\] x \[17, 13\], a transposed is off by 1\.00e-2 at element 116$/,

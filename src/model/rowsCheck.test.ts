@@ -1,19 +1,11 @@
 // The row lookup check that every backend passes before it trains (src/workers/backends.ts).
 import * as tf from '@tensorflow/tfjs-core';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cpuBackend } from './cpuBackend.ts';
+import { replaceCpuKernel } from './replaceCpuKernel.ts';
 import { ROWS_GRADIENT_KERNEL } from './rows.ts';
 import { checkRowLookups, plainRows, ROWS_CASES } from './rowsCheck.ts';
-
-const ours = tf.getKernel(ROWS_GRADIENT_KERNEL, 'cpu');
-
-afterEach(() => {
-  if (tf.getKernel(ROWS_GRADIENT_KERNEL, 'cpu') !== ours && ours) {
-    tf.unregisterKernel(ROWS_GRADIENT_KERNEL, 'cpu');
-    tf.registerKernel(ours);
-  }
-});
 
 describe('the row lookup check', () => {
   it('computes its expected values as tf.gather and tf.unsortedSegmentSum do', () => {
@@ -40,24 +32,19 @@ describe('the row lookup check', () => {
   });
 
   it('names the lookup whose gradient a wrong kernel gets wrong', async () => {
-    tf.unregisterKernel(ROWS_GRADIENT_KERNEL, 'cpu');
     // Sums every id's rows into its row, except that it drops the last id's row.
-    tf.registerKernel({
-      kernelName: ROWS_GRADIENT_KERNEL,
-      backendName: 'cpu',
-      kernelFunc: ({ inputs, attrs, backend }) => {
-        const { dRows, ids } = inputs as { dRows: TensorInfo; ids: TensorInfo };
-        const { vocab } = attrs as unknown as { vocab: number };
-        const cpu = cpuBackend(backend);
-        const width = dRows.shape[1]!;
-        const d = cpu.readSync(dRows.dataId) as Float32Array;
-        const idValues = cpu.readSync(ids.dataId) as Int32Array;
-        const out = new Float32Array(vocab * width);
-        idValues.slice(0, -1).forEach((id, n) => {
-          for (let j = 0; j < width; j++) out[id * width + j]! += d[n * width + j]!;
-        });
-        return cpu.makeTensorInfo([vocab, width], 'float32', out);
-      },
+    replaceCpuKernel(ROWS_GRADIENT_KERNEL, ({ inputs, attrs, backend }) => {
+      const { dRows, ids } = inputs as { dRows: TensorInfo; ids: TensorInfo };
+      const { vocab } = attrs as unknown as { vocab: number };
+      const cpu = cpuBackend(backend);
+      const width = dRows.shape[1]!;
+      const d = cpu.readSync(dRows.dataId) as Float32Array;
+      const idValues = cpu.readSync(ids.dataId) as Int32Array;
+      const out = new Float32Array(vocab * width);
+      idValues.slice(0, -1).forEach((id, n) => {
+        for (let j = 0; j < width; j++) out[id * width + j]! += d[n * width + j]!;
+      });
+      return cpu.makeTensorInfo([vocab, width], 'float32', out);
     });
     expect(await checkRowLookups()).toMatch(
       /^the gradient of the row lookup 7 of \[7, 5\] with a bias is off by .* at element 30$/,
