@@ -44,8 +44,9 @@ function emitBlocks(
   type: 'float' | 'vec4',
   read: (input: number, block: number) => string,
 ): { body: string; results: string[] } {
-  // A scalar is one float, at the input's offsets, splatted in the vec4 path.
-  const readScalar = (n: number) => (type === 'vec4' ? `vec4(pw_scalar${n}())` : `pw_scalar${n}()`);
+  // A scalar is the element at the input's offsets, splatted in the vec4 path.
+  const readScalar = (n: number) =>
+    type === 'vec4' ? `vec4(pw_read${n}(0, 0))` : `pw_read${n}(0, 0)`;
   const { steps, results } = linearise(spec);
   const lines: string[] = [];
   const names: string[] = []; // per step: its temporary, or a constant's literal
@@ -88,13 +89,16 @@ function stepCode(
   }
 }
 
-/** pw_scalar<n>(): input n's element at its offsets, for each input the spec reads as a scalar. */
-function scalarReaders(spec: PointwiseSpec, names: readonly string[]): string {
-  return linearise(spec)
-    .scalarInputs.map(
+/**
+ * pw_read<n>(r, c) for each input in `inputs`: the element [r, c] past input n's offsets, from the
+ * texel holding it, by the parity of its row and column (tfjs's getChannel).
+ */
+function elementReaders(names: readonly string[], inputs: readonly number[]): string {
+  return inputs
+    .map(
       (n) => `
-  float pw_scalar${n}() {
-    ivec2 at = ${OFFSETS_UNIFORM}[${n}];
+  float pw_read${n}(int r, int c) {
+    ivec2 at = ivec2(r, c) + ${OFFSETS_UNIFORM}[${n}];
     return getChannel(${sampler(names[n]!)}(at.x, at.y), vec2(at));
   }`,
     )
@@ -179,7 +183,7 @@ export function pointwiseUserCode(
     return `
   ${header}
   ${ACTIVATIONS}
-  ${scalarReaders(spec, names)}
+  ${elementReaders(names, linearise(spec).scalarInputs)}
   vec4 pw_oddColumn(vec4 a, vec4 b) { return vec4(a.y, b.x, a.w, b.z); }
   vec4 pw_oddRow(vec4 a, vec4 b) { return vec4(a.zw, b.xy); }
   void main() {
@@ -197,21 +201,14 @@ export function pointwiseUserCode(
   // General path: element (r, c) of the output, c = k*H + j, each read fetching the texel that
   // holds its element and picking the channel by the parity of row and column.
   const read = (n: number, block: number): string => `pw_read${n}(r, ${block * H} + j)`;
-  const readers = names
-    .map(
-      (name, n) => `
-  float pw_read${n}(int r, int c) {
-    ivec2 at = ivec2(r, c) + ${OFFSETS_UNIFORM}[${n}];
-    return getChannel(${sampler(name)}(at.x, at.y), vec2(at));
-  }`,
-    )
-    .join('');
   const { body, results } = emitBlocks(spec, 'float', read);
   return `
   ${header}
   ${ACTIVATIONS}
-  ${scalarReaders(spec, names)}
-  ${readers}
+  ${elementReaders(
+    names,
+    names.map((_, n) => n),
+  )}
   float pw_value(int r, int c) {
     int k = c / ${H};
     int j = c - k * ${H};
