@@ -5,26 +5,10 @@
 // in rounds, each fragment choosing its input through a chain of comparisons. With B even each
 // part is a band of whole texel rows of the output, so here each part is one framebuffer blit: a
 // copy, no shader.
-import {
-  getKernel,
-  type KernelFunc,
-  type NamedTensorMap,
-  type TensorInfo,
-} from '@tensorflow/tfjs-core';
+import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { joinParts } from '../../model/cells/steps.ts';
-import { blitInto, packedTensor, plainTexture, type Blit } from './webglTextures.ts';
-
-/** tfjs's own Concat along rows, for parts that do not fill whole texel rows. */
-function concatRows(parts: TensorInfo[], webgl: MathBackendWebGL): TensorInfo {
-  const concat = getKernel('Concat', 'webgl');
-  if (!concat) throw new Error('tfjs has no Concat kernel for webgl');
-  return concat.kernelFunc({
-    inputs: parts as unknown as NamedTensorMap,
-    attrs: { axis: 0 },
-    backend: webgl,
-  }) as TensorInfo;
-}
+import { blitInto, packedTensor, plainTexture, tfjsKernel, type Blit } from './webglTextures.ts';
 
 /** The kernel (registered by ourKernels.ts's fitKernelsToBackend on software renderers). */
 export const joinRowsWebgl: KernelFunc = ({ inputs, backend }) => {
@@ -32,7 +16,10 @@ export const joinRowsWebgl: KernelFunc = ({ inputs, backend }) => {
   const parts = joinParts(inputs);
   const cols = parts[0]!.shape[1]!;
   // Every part but the last must end on a whole texel row (an even row count).
-  if (parts.slice(0, -1).some((p) => p.shape[0]! % 2 === 1)) return concatRows(parts, webgl);
+  // Else tfjs's own Concat (it takes its inputs as a list).
+  if (parts.slice(0, -1).some((p) => p.shape[0]! % 2 === 1)) {
+    return tfjsKernel(webgl, 'Concat', parts, { axis: 0 });
+  }
   const rows = parts.reduce((sum, p) => sum + p.shape[0]!, 0);
   const temps: TensorInfo[] = [];
   const output = packedTensor(webgl, rows, cols);

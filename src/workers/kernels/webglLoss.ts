@@ -4,17 +4,9 @@
 // several of them reductions in passes: 10-12 ms of a 1x128 LSTM step on SwiftShader. Here it is
 // three packed programs: each row pair's maximum and sum of exponentials, the gradient, and the
 // mean loss (one fragment walking the rows).
-import { getKernel, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
+import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import { PackedProgram } from './webglTextures.ts';
-
-/** Element (row, col) from the packed texel holding it. */
-const PICK = `
-float pick(vec4 texel, int row, int col) {
-  vec2 pair = row % 2 == 0 ? texel.xy : texel.zw;
-  return col % 2 == 0 ? pair.x : pair.y;
-}
-`;
+import { PackedProgram, tfjsKernel } from './webglTextures.ts';
 
 /**
  * [N, 2]: per row, its maximum m and the sum of exp(x - m), one texel (m, s) of rows r and r + 1.
@@ -66,10 +58,11 @@ void main() {
 
 /** [1]: the mean over rows of log(s) + m - x[target], one fragment adding N terms in order. */
 export function meanLossUserCode(rows: number): string {
-  return `${PICK}
+  return `
+// getChannel (tfjs's): element [r, t] from the packed texel holding it.
 float rowLoss(float m, float s, int r, float target) {
   int t = int(target + 0.5);
-  return log(s) + m - pick(getLogits(r, t), r, t);
+  return log(s) + m - getChannel(getLogits(r, t), vec2(r, t));
 }
 
 void main() {
@@ -83,13 +76,6 @@ void main() {
   setOutput(vec4(total / ${rows}.0, 0.0, 0.0, 0.0));
 }
 `;
-}
-
-/** `x` reshaped to a scalar by the backend's own Reshape (which copies where it must). */
-function asScalar(webgl: MathBackendWebGL, x: TensorInfo): TensorInfo {
-  const reshape = getKernel('Reshape', 'webgl');
-  if (!reshape) throw new Error('tfjs has no Reshape kernel for webgl');
-  return reshape.kernelFunc({ inputs: { x }, attrs: { shape: [] }, backend: webgl }) as TensorInfo;
 }
 
 /** The kernel: [loss (scalar), dLoss/dLogits [N, V]] for logits [N, V] and int32 targets [N]. */
@@ -114,7 +100,8 @@ export const lossWebgl: KernelFunc = ({ inputs, backend }) => {
       withStats,
     );
     temps.push(mean);
-    return [asScalar(webgl, mean), gradient];
+    // The mean's one element as the scalar the model expects (tfjs's Reshape copies if it must).
+    return [tfjsKernel(webgl, 'Reshape', { x: mean }, { shape: [] }), gradient];
   } finally {
     temps.forEach((t) => webgl.disposeIntermediateTensorInfo(t));
   }

@@ -4,7 +4,12 @@
 // into an output, and tfjs programs over packed textures. Every piece of GL state a kernel touches
 // is either set again by tfjs before its next draw (program, vertex array, textures, viewport,
 // scissor) or put back by the kernel (the framebuffer binding).
-import type { TensorInfo } from '@tensorflow/tfjs-core';
+import {
+  getKernel,
+  type NamedAttrMap,
+  type NamedTensorInfoMap,
+  type TensorInfo,
+} from '@tensorflow/tfjs-core';
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import type { GlHandle, WebGl2 } from './webgl2.ts';
 
@@ -78,6 +83,20 @@ export class PackedProgram implements GPGPUProgram {
     readonly outputShape: number[],
     readonly userCode: string,
   ) {}
+}
+
+/** tfjs's own webgl kernel `name` on `inputs` (a list or a map, as that kernel takes them). */
+export function tfjsKernel(
+  webgl: MathBackendWebGL,
+  name: string,
+  inputs: TensorInfo[] | Record<string, TensorInfo>,
+  attrs: NamedAttrMap,
+): TensorInfo {
+  const kernel = getKernel(name, 'webgl');
+  if (!kernel) throw new Error(`tfjs has no ${name} kernel for webgl`);
+  // Typed as a map; Concat reads its inputs as a list, as tfjs's own concat op passes them.
+  const map = inputs as unknown as NamedTensorInfoMap;
+  return kernel.kernelFunc({ inputs: map, attrs, backend: webgl }) as TensorInfo;
 }
 
 /** tfjs's program that copies a tensor into a packed texture of its own [rows, cols] layout. */
