@@ -7,13 +7,21 @@ import type { WebGl2 } from './kernels/webgl2.ts';
 /** SwiftShader, llvmpipe and the like: the CPU pretending to be a GPU. */
 export const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
+/** What a WebGPU adapter's info says of it (GPUAdapterInfo, as Chromium and Dawn fill it). */
+export interface AdapterNames {
+  vendor?: string;
+  architecture?: string;
+}
+
+/** Whether a WebGPU adapter is a software one, by its architecture and vendor. */
+export function isSoftwareAdapter(info: AdapterNames | undefined): boolean {
+  return SOFTWARE_RENDERER.test(`${info?.architecture ?? ''} ${info?.vendor ?? ''}`);
+}
+
 /** Whether tfjs's webgpu backend (`backend`) runs on a software adapter. */
 export function isSoftwareWebgpu(backend: KernelBackend): boolean {
   // WebGPUBackend keeps the adapter's info (vendor, architecture) it was created with.
-  const { adapterInfo } = backend as unknown as {
-    adapterInfo?: { vendor?: string; architecture?: string };
-  };
-  return SOFTWARE_RENDERER.test(`${adapterInfo?.architecture ?? ''} ${adapterInfo?.vendor ?? ''}`);
+  return isSoftwareAdapter((backend as unknown as { adapterInfo?: AdapterNames }).adapterInfo);
 }
 
 /** What a WebGL context calls its renderer: the driver's own name where the browser tells it. */

@@ -8,7 +8,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { initialise } from '../initialiseBackend.ts';
 import { registerOurKernels } from '../ourKernels.ts';
 import type { BackendName } from '../protocol.ts';
-import { SOFTWARE_RENDERER } from '../softwareGpu.ts';
+import { isSoftwareAdapter } from '../softwareGpu.ts';
 import { errorMessage } from './figures.ts';
 import type { BenchHost, Started } from './types.ts';
 
@@ -32,9 +32,7 @@ async function webgpuAdapter(): Promise<{ detail: string } | { reason: string }>
   if (!adapter) return { reason: 'Dawn found no adapter (no Vulkan driver or loader?)' };
   const info = adapter.info ?? {};
   const words = [info.vendor, info.architecture, info.description].filter((w) => w);
-  const software = SOFTWARE_RENDERER.test(`${info.architecture ?? ''} ${info.vendor ?? ''}`)
-    ? ' (software)'
-    : '';
+  const software = isSoftwareAdapter(info) ? ' (software)' : '';
   return { detail: `WebGPU through Dawn in Node: ${words.join(', ') || 'unnamed'}${software}` };
 }
 
