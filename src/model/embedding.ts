@@ -7,20 +7,21 @@ import { affine, matMul } from './matMul.ts';
 import { oneHotFloat } from './oneHot.ts';
 
 /**
- * Below this vocabulary size a lookup is a one-hot matMul: cheap at this size, and on wasm 5x
- * faster than its gather ([1600] ids of [89, 512]: 4 ms against 24 ms). Above it (a Chinese
- * corpus) the FLOPs grow with V, so gather and a segment sum win.
+ * Where the backend has no row kernels: below this vocabulary size a lookup is a one-hot matMul,
+ * cheap at this size (on wasm, before it had row kernels, 5x faster than its gather: [1600] ids of
+ * [89, 512], 4 ms against 24 ms). Above it (a Chinese corpus) the FLOPs grow with V, so gather
+ * and a segment sum win.
  */
 const ONE_HOT_MAX_VOCAB = 256;
 
-/** Whether the active backend can scatter-add rows (the gradient of a gather); wasm cannot. */
+/** Whether the active backend can scatter-add rows (the gradient of a gather). */
 function canSegmentSum(): boolean {
   return tf.getKernel('UnsortedSegmentSum', tf.getBackend()) !== undefined;
 }
 
 /** Rows `ids` of `table` (one-hot(ids) x table), plus `bias` when given: [N] of [V, D] -> [N, D]. */
 export function embedRows(table: tf.Tensor2D, ids: tf.Tensor1D, bias?: tf.Tensor1D): tf.Tensor2D {
-  if (hasRowsKernel()) return rows(table, ids, bias); // cpu and software WebGL: see rows.ts
+  if (hasRowsKernel()) return rows(table, ids, bias); // cpu, wasm and software WebGL: see rows.ts
   const vocab = table.shape[0];
   if (vocab <= ONE_HOT_MAX_VOCAB) {
     const oneHot = oneHotFloat(ids, vocab);

@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CELL_KINDS } from './cells/index.ts';
 import { sumOuter } from './cells/steps.ts';
 import { sumRows } from './matMul.ts';
+import { hasRowsKernel, rows, rowsGradient } from './rows.ts';
+import { checkRowLookups } from './rowsCheck.ts';
 import { checkShape, checkStepValues, compareCheckValues } from './selfCheck.ts';
 import { registerWasmKernels } from './wasmKernels.ts';
 
@@ -128,7 +130,22 @@ describe('wasm backend', () => {
     );
   });
 
-  it('trains a 400-character vocabulary (gather and segment sum) like cpu', async () => {
+  it('looks up rows by id and sums their gradient as plain arithmetic does (the row check)', async () => {
+    await tf.setBackend('wasm');
+    expect(hasRowsKernel()).toBe(true);
+    expect(await checkRowLookups()).toBeNull();
+  });
+
+  it('names the row kernel and the id when an id is outside the table', async () => {
+    await tf.setBackend('wasm');
+    const table = tf.zeros([4, 3]) as tf.Tensor2D;
+    const ids = tf.tensor1d([1, 4], 'int32');
+    expect(() => rows(table, ids)).toThrow(/CharRnnRows: id 4 outside \[0, 4\)/);
+    expect(() => rowsGradient(tf.zeros([2, 3]), ids, 4)).toThrow(/CharRnnRowsGradient: id 4/);
+    tf.dispose([table, ids]);
+  });
+
+  it('trains a 400-character vocabulary (an embedding, looked up by row) like cpu', async () => {
     const shape = { ...checkShape('gru', true), vocabSize: 400 };
     await tf.setBackend('cpu');
     const cpu = await checkStepValues(shape);

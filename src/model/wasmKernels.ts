@@ -12,6 +12,7 @@
 // - Tanh: the stock one calls C's tanh per element on one thread (16 ns an element in Node, 16x
 //   its vectorised Sigmoid, and 69 ms of a 2.5 s 2x512 LSTM step); as 2 sigmoid(2x) - 1 through
 //   the backend's own Add, Sigmoid and Sub it is 7x faster and runs on the thread pool.
+// Row lookups by character id and their gradient live in wasmRows.ts and register from here.
 import {
   backend_util,
   getKernel,
@@ -33,9 +34,10 @@ import {
   type UnsortedSegmentSumAttrs,
   type UnsortedSegmentSumInputs,
 } from '@tensorflow/tfjs-core';
+import { registerWasmRows } from './wasmRows.ts';
 
-/** The two methods of BackendWasm used here (public in its typings). */
-interface WasmHeapBackend {
+/** The two methods of BackendWasm used here and in wasmRows.ts (public in its typings). */
+export interface WasmHeapBackend {
   makeOutput(shape: number[], dtype: TensorInfo['dtype']): TensorInfo;
   typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array | Uint8Array;
 }
@@ -228,4 +230,5 @@ export function registerWasmKernels(): void {
     if (getKernel(config.kernelName, 'wasm')) unregisterKernel(config.kernelName, 'wasm');
     registerKernel(config);
   }
+  registerWasmRows();
 }
