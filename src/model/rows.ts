@@ -1,8 +1,8 @@
 // Row lookups into a [V, D] table by character id, as kernels: the embedding, or layer 0's kernel
 // when characters are one-hot (x W is then row `id` of W), and their gradient, a sum of rows
 // into each id's row. Where a backend has them (cpu: cpuRows.ts; wasm: wasmRows.ts; software
-// WebGL: src/workers/kernels/webglRows.ts) embedding.ts calls them instead of a one-hot product, whose
-// arithmetic is almost all on zeros. This file holds what every backend's kernels share: the
+// WebGL: src/workers/kernels/webglRows.ts) embedding.ts calls them instead of a one-hot product,
+// whose arithmetic is almost all on zeros. This file holds what every backend's kernels share: the
 // names, the calls, the autodiff gradient and the id checks.
 import * as tf from '@tensorflow/tfjs-core';
 import { sumRows } from './matMul.ts';
