@@ -30,9 +30,18 @@ export function clipScale(
 /** The clipped gradient inside a fused update: input `g` times scalar input `scale`. */
 const clipped = (g: number, scale: number): pw.Expr => pw.mul(pw.read(g), pw.scalar(scale));
 
-/** A running mean, input 0 (the slot it writes) decayed by `decay`, of `x`. */
-const runningMean = (decay: number, x: pw.Expr): pw.Expr =>
-  pw.add(pw.mul(pw.read(0), pw.num(decay)), pw.mul(x, pw.num(1 - decay)));
+/** The clipped gradient squared: what Adam's v and RMSProp's mean square average. */
+const clippedSquared = pw.mul(clipped(1, 2), clipped(1, 2));
+
+/**
+ * The update of a slot that keeps a running mean of `x` (an expression of the clipped gradient):
+ * inputs the slot, then `g` and `scale`; the slot decayed by `decay`, plus (1 - decay) x.
+ */
+const runningMean = (name: string, slot: string, decay: number, x: pw.Expr): pw.PointwiseSpec => ({
+  name,
+  inputs: [slot, 'g', 'scale'],
+  blocks: [pw.add(pw.mul(pw.read(0), pw.num(decay)), pw.mul(x, pw.num(1 - decay)))],
+});
 
 /** Input 0 (the parameter) minus `step` / (sqrt(input `meanSquare`) + epsilon): Adam, RMSProp. */
 const normalisedStep = (step: pw.Expr, meanSquare: number, epsilon: number): pw.Expr =>
@@ -130,16 +139,8 @@ export abstract class Optimizer {
 
 const { beta1, beta2, epsilon: adamEpsilon } = SETTINGS.adam;
 // Inputs: the variable written first, then what the update reads; `g` is clipped in the kernel.
-const ADAM_M: pw.PointwiseSpec = {
-  name: 'adamM',
-  inputs: ['m', 'g', 'scale'],
-  blocks: [runningMean(beta1, clipped(1, 2))],
-};
-const ADAM_V: pw.PointwiseSpec = {
-  name: 'adamV',
-  inputs: ['v', 'g', 'scale'],
-  blocks: [runningMean(beta2, pw.mul(clipped(1, 2), clipped(1, 2)))],
-};
+const ADAM_M = runningMean('adamM', 'm', beta1, clipped(1, 2));
+const ADAM_V = runningMean('adamV', 'v', beta2, clippedSquared);
 const ADAM_P: pw.PointwiseSpec = {
   name: 'adamP',
   inputs: ['p', 'm', 'v', 'stepSize'],
@@ -179,11 +180,7 @@ class Adam extends Optimizer {
 }
 
 const { decay, epsilon: rmsEpsilon } = SETTINGS.rmsprop;
-const RMSPROP_MS: pw.PointwiseSpec = {
-  name: 'rmspropMs',
-  inputs: ['ms', 'g', 'scale'],
-  blocks: [runningMean(decay, pw.mul(clipped(1, 2), clipped(1, 2)))],
-};
+const RMSPROP_MS = runningMean('rmspropMs', 'ms', decay, clippedSquared);
 const RMSPROP_P: pw.PointwiseSpec = {
   name: 'rmspropP',
   inputs: ['p', 'g', 'scale', 'ms', 'lr'],
