@@ -60,7 +60,7 @@ export async function checkRowLookups(tolerance = 1e-5): Promise<string | null> 
       const dt = tf.tensor2d(d, [c.ids.length, c.width]);
       return [
         embedRows(t, ids, c.bias ? tf.tensor1d(bias) : undefined),
-        embedRowsGradient(dt, tf.tensor1d(c.ids, 'int32'), c.vocab),
+        embedRowsGradient(dt, ids, c.vocab),
       ];
     });
     const values = [(await rows.data()) as Float32Array, (await gradient.data()) as Float32Array];
