@@ -10,7 +10,7 @@
 // 2x512), the wasm element-wise kernels being fast already; wasm's time is in matMul.
 import { registerKernel, unregisterKernel, type KernelFunc } from '@tensorflow/tfjs-core';
 import { cpuBackend } from '../cpuBackend.ts';
-import { linearise, type LinearProgram, type Step } from './linear.ts';
+import { INFIX, linearise, type LinearProgram, type Step } from './linear.ts';
 import {
   kernelInputs,
   perSpecCache,
@@ -46,13 +46,10 @@ function stepCode(s: Step): string {
     case 'sqrt':
       return `Math.sqrt(t${s.a})`;
     case 'add':
-      return `t${s.a} + t${s.b}`;
     case 'sub':
-      return `t${s.a} - t${s.b}`;
     case 'mul':
-      return `t${s.a} * t${s.b}`;
     case 'div':
-      return `t${s.a} / t${s.b}`;
+      return `t${s.a} ${INFIX[s.op]} t${s.b}`;
   }
 }
 

@@ -13,6 +13,9 @@ export type Step =
   | { op: 'sigmoid' | 'tanh' | 'sqrt'; a: number }
   | { op: 'add' | 'sub' | 'mul' | 'div'; a: number; b: number };
 
+/** The binary steps' operators, as JS, GLSL and WGSL all write them. */
+export const INFIX = { add: '+', sub: '-', mul: '*', div: '/' } as const;
+
 export interface LinearProgram {
   steps: Step[];
   /** The step holding block k's value. */

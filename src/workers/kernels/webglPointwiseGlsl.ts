@@ -15,7 +15,7 @@
 // between 2 programs. Not one program with a uniform choosing: SwiftShader pays for both sides of
 // a branch (5.4 ms a call for LSTM's gates at B=32, H=128 against 1.3 ms for one path alone).
 // The offsets themselves are uniforms: each program compiles once and serves every timestep.
-import { linearise, type Step } from '../../model/pointwise/linear.ts';
+import { INFIX, linearise, type Step } from '../../model/pointwise/linear.ts';
 import type { PointwiseSpec } from '../../model/pointwise/spec.ts';
 
 /** The custom uniform: ivec2[inputs], the (row, column) offset of input n. */
@@ -83,7 +83,7 @@ function stepCode(
     case 'sub':
     case 'mul':
     case 'div':
-      return `${names[step.a]} ${{ add: '+', sub: '-', mul: '*', div: '/' }[step.op]} ${names[step.b]}`;
+      return `${names[step.a]} ${INFIX[step.op]} ${names[step.b]}`;
     case 'const':
       throw new Error('constants are folded into their users');
   }

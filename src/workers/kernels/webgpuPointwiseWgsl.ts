@@ -6,7 +6,7 @@
 // out[b, k*H + j]: the blocks of a spec share sub-expressions (the LSTM's c_t reuses the i, f and
 // g gates), and one thread per (b, j) lets common sub-expression elimination compute each once.
 // On SwiftShader, where the "GPU" is the CPU, arithmetic saved is time saved.
-import { linearise, type Step } from '../../model/pointwise/linear.ts';
+import { INFIX, linearise, type Step } from '../../model/pointwise/linear.ts';
 import type { PointwiseSpec } from '../../model/pointwise/spec.ts';
 
 /** The generated code and what the kernel must bind for it. */
@@ -72,7 +72,7 @@ function stepCode(step: Step, names: readonly string[], hidden: number): string 
     case 'sub':
     case 'mul':
     case 'div':
-      return `${names[step.a]} ${{ add: '+', sub: '-', mul: '*', div: '/' }[step.op]} ${names[step.b]}`;
+      return `${names[step.a]} ${INFIX[step.op]} ${names[step.b]}`;
   }
 }
 
